@@ -1,0 +1,1 @@
+"""Publisher adapters: one module each, defining ``ADAPTER``; discovered by the registry."""

@@ -1,0 +1,101 @@
+"""Bytes to text: BOM, then the page's declared charset, then charset-normalizer.
+
+A declaration is only believed when the bytes do not clearly say otherwise: bytes that are valid
+UTF-8 with non-ASCII in them are UTF-8 whatever the page claims (no other charset in use produces
+valid multi-byte UTF-8 by accident), and bytes that the declared charset cannot decode are handed
+to charset-normalizer. Decoding never raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]{1,40})""", re.IGNORECASE
+)
+# Where a page declares its charset: the head comes first, so the first bytes are enough.
+_HEAD_BYTES = 8192
+# A sample is enough for charset-normalizer; the whole of a 50 MB page would be slow.
+_SNIFF_BYTES = 64 * 1024
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Decode page bytes to text. ``declared`` is a charset from outside (an HTTP header)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    utf16 = _sniff_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    if _is_utf8(data):
+        return data.decode("utf-8")
+    for candidate in (declared, _meta_charset(data)):
+        known = _known_encoding(candidate)
+        if known and known != "utf-8":
+            try:
+                return data.decode(known)
+            except UnicodeDecodeError:
+                pass
+    return data.decode(_guess(data), errors="replace")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data, 0, _HEAD_BYTES)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _known_encoding(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        encoding = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Browsers read a page labelled latin-1 or ascii as windows-1252; so do we.
+    if encoding in {"latin-1", "iso8859-1", "ascii"}:
+        return "cp1252"
+    # A page cannot really be UTF-16 if an ASCII meta tag in it was readable.
+    if encoding.startswith(("utf-16", "utf-32")):
+        return None
+    return encoding
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: mostly-ASCII markup leaves every other byte zero."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_zeros > 0.4 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.4 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _guess(data: bytes) -> str:
+    best = charset_normalizer.from_bytes(data[:_SNIFF_BYTES]).best()
+    if best is None:
+        return "cp1252"
+    encoding = _known_encoding(best.encoding) or "cp1252"
+    return encoding

@@ -1,0 +1,100 @@
+"""The neutral document every adapter reads: blocks with their links, plus the page's metadata.
+
+HTML and text renderings of the same page give the same nodes, so a rule written against node
+text (a byline, a dateline, a donation appeal) works on both.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser
+
+from .model import Block
+
+_BARE_LINK = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+@attrs.frozen
+class Link:
+    text: str
+    url: str
+
+
+@attrs.frozen
+class Node:
+    """A body-level block of the page and the links inside it.
+
+    ``block.kind`` is one of the Article body kinds, or ``separator`` for a rule (``<hr>``, ``*``).
+    """
+
+    block: Block
+    links: tuple[Link, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.block.kind
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    def link_urls(self) -> tuple[str, ...]:
+        """Every address in the node: its links, then bare URLs and e-mail addresses in its text."""
+        return line_links(self.block.text, self.links)
+
+
+def line_links(line: str, links: tuple[Link, ...]) -> tuple[str, ...]:
+    """Addresses for one line, in the order the line gives them: the links whose label it
+    contains, and bare URLs and e-mail addresses."""
+    found = [
+        (line.find(link.text), link.url)
+        for link in links
+        if is_address(link.url) and link.text in line
+    ]
+    for match in _BARE_LINK.finditer(line):
+        url = match.group()
+        found.append((match.start(), url if "@" not in url or "://" in url else f"mailto:{url}"))
+    found.sort(key=lambda item: item[0])
+    return tuple(dict.fromkeys(url for _, url in found))
+
+
+def is_address(url: str | None) -> bool:
+    """True for a link that goes somewhere: not empty, not ``#``, not ``javascript:``."""
+    return bool(url) and not url.startswith(("#", "javascript:"))  # type: ignore[union-attr]
+
+
+@attrs.frozen
+class Head:
+    """Page-level metadata read from an HTML ``<head>`` (empty for text)."""
+
+    title: str | None = None
+    language: str | None = None
+    canonical: str | None = None
+    meta: dict[str, tuple[str, ...]] = attrs.Factory(dict)
+    jsonld: tuple[dict[str, Any], ...] = ()
+
+    def first(self, *names: str) -> str | None:
+        """The first non-empty value among the named ``<meta>`` tags (lower-case names)."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value:
+                    return value
+        return None
+
+
+@attrs.frozen
+class Document:
+    """One page, ready for an adapter: raw source, parsed tree (HTML only), head and nodes."""
+
+    source: str
+    url: str | None
+    head: Head
+    nodes: tuple[Node, ...]
+    tree: LexborHTMLParser | None = None
+
+    @property
+    def is_html(self) -> bool:
+        return self.tree is not None

@@ -1,0 +1,58 @@
+"""Page metadata from HTML: ``<title>``, ``<meta>`` tags, canonical link, language and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .clean import clean
+from .document import Head
+
+# A JSON-LD block larger than this is data, not article metadata; parsing it would only cost.
+_MAX_JSONLD = 1_000_000
+
+
+def read_head(tree: LexborHTMLParser) -> Head:
+    meta: dict[str, list[str]] = {}
+    for tag in tree.css("meta"):
+        attributes = tag.attributes
+        name = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        content = attributes.get("content")
+        if name and content:
+            meta.setdefault(name.strip().lower(), []).append(clean(content))
+    title = tree.css_first("title")
+    root = tree.css_first("html")
+    canonical = tree.css_first('link[rel="canonical"]')
+    return Head(
+        title=clean(title.text()) if title is not None else None,
+        language=(root.attributes.get("lang") or None) if root is not None else None,
+        canonical=(canonical.attributes.get("href") or None) if canonical is not None else None,
+        meta={name: tuple(values) for name, values in meta.items()},
+        jsonld=tuple(_jsonld(tree)),
+    )
+
+
+def _jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, ``@graph`` members and nested lists flattened."""
+    found: list[dict[str, Any]] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True)
+        if not raw or len(raw) > _MAX_JSONLD:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        pending = [data]
+        while pending:
+            item = pending.pop(0)
+            if isinstance(item, list):
+                pending.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    pending.extend(graph)
+    return found

@@ -1,0 +1,89 @@
+"""The article header: the lines between the title and the body (byline, datelines, taxonomy).
+
+Header lines become metadata, never body. Reading stops at the first node that is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from .adapter import BYLINE, DATELINE, Adapter
+from .dates import parse_date
+from .document import Link, Node, is_address
+from .model import Original, Tag
+
+# Bylines and datelines sit right under the title; past this many nodes we are in the body.
+_MAX_HEADER_NODES = 12
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+_TAXONOMY = re.compile(r"^(?P<label>[^:\n]{2,40}):\s*(?P<items>.+)$")
+
+
+@attrs.frozen
+class Header:
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    original: Original | None = None
+    tags: tuple[Tag, ...] = ()
+
+
+def read_header(nodes: Sequence[Node], adapter: Adapter) -> tuple[Header, int]:
+    """The header found at the start of ``nodes`` and how many nodes it took."""
+    header = Header()
+    taken = 0
+    for node in nodes[:_MAX_HEADER_NODES]:
+        if node.kind != "paragraph":
+            break
+        updated = header
+        for line in node.text.split("\n"):
+            read = _read_line(line.strip(), node.links, updated, adapter)
+            if read is None:
+                return header, taken
+            updated = read
+        header = updated
+        taken += 1
+    return header, taken
+
+
+def _read_line(
+    line: str, links: tuple[Link, ...], header: Header, adapter: Adapter
+) -> Header | None:
+    if not header.authors:
+        byline = BYLINE.match(line)
+        if byline:
+            return attrs.evolve(header, authors=split_authors(byline["authors"], links))
+    for dateline in (*adapter.datelines, DATELINE):
+        match = dateline.match(line)
+        if match and not header.published:
+            return attrs.evolve(header, published=parse_date(match["date"]))
+    for origin_line in adapter.origin_lines:
+        match = origin_line.match(line)
+        if match and header.original is None:
+            name = match["name"].strip()
+            url = next(
+                (link.url for link in links if link.text == name and is_address(link.url)), None
+            )
+            return attrs.evolve(header, original=Original(name, url, parse_date(match["date"])))
+    taxonomy = _TAXONOMY.match(line)
+    kind = adapter.taxonomy.get(taxonomy["label"].strip().lower()) if taxonomy else None
+    if taxonomy and kind:
+        return attrs.evolve(header, tags=(*header.tags, *_tags(kind, taxonomy["items"], links)))
+    return None
+
+
+def split_authors(text: str, links: Sequence[Link] = ()) -> tuple[str, ...]:
+    """Names in a byline; linked names are taken as given, others split on commas and 'and'."""
+    linked = [link.text for link in links if link.text and link.text in text]
+    if linked:
+        return tuple(dict.fromkeys(linked))
+    names = (name.strip(" .") for name in _AUTHOR_SPLIT.split(text))
+    return tuple(dict.fromkeys(name for name in names if len(name) > 1))
+
+
+def _tags(kind: str, items: str, links: Sequence[Link]) -> list[Tag]:
+    linked = [link for link in links if link.text and link.text in items]
+    if linked:
+        return [Tag(kind, link.text, link.url if is_address(link.url) else None) for link in linked]
+    return [Tag(kind, name.strip()) for name in items.split(",") if name.strip()]

@@ -1,0 +1,229 @@
+"""HTML subtree to nodes: one iterative walk, so 100 000-deep nesting cannot exhaust the stack."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborNode
+
+from .clean import clean
+from .document import Link, Node
+from .model import Block
+
+SKIPPED = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "head", "title", "meta",
+        "link", "button", "select", "input", "textarea", "option", "iframe", "video", "audio",
+        "object", "embed", "canvas", "dialog", "-comment", "-doctype", "form",
+    }
+)  # fmt: skip
+INLINE = frozenset(
+    {
+        "a", "span", "b", "strong", "i", "em", "u", "small", "sub", "sup", "code", "mark",
+        "abbr", "cite", "time", "q", "s", "del", "ins", "font", "label", "bdi", "bdo", "dfn",
+        "kbd", "samp", "var", "wbr", "tt", "big", "nobr", "data", "output", "-text",
+    }
+)  # fmt: skip
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([\w+#-]+)")
+
+
+class _Inline:
+    """Collects inline text and links until a block boundary flushes them as a paragraph."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+
+    def add(self, node: LexborNode) -> None:
+        if node.tag == "-text":
+            self.parts.append(_WHITESPACE.sub(" ", node.text_content or ""))
+        elif node.tag == "br":
+            self.parts.append("\n")
+        else:
+            text, links = inline_text(node)
+            self.parts.append(text)
+            self.links.extend(links)
+
+    def flush(self, into: list[Node]) -> None:
+        text = clean("".join(self.parts))
+        if text:
+            into.append(Node(Block("paragraph", text), tuple(self.links)))
+        self.parts.clear()
+        self.links.clear()
+
+
+def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
+    """Text of an inline subtree with ``<br>`` as newlines, and the links in it."""
+    parts: list[str] = []
+    links: list[Link] = []
+    if node.tag == "a":
+        _add_link(node, links)
+    for child in node.traverse(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parent = child.parent
+            if parent is None or parent.tag not in SKIPPED:
+                parts.append(_WHITESPACE.sub(" ", child.text_content or ""))
+        elif tag == "br":
+            parts.append("\n")
+        elif tag == "a":
+            _add_link(child, links)
+        elif tag in ("p", "div", "li", "tr") and parts:
+            parts.append("\n")
+    return "".join(parts), links
+
+
+def _add_link(anchor: LexborNode, links: list[Link]) -> None:
+    href = anchor.attributes.get("href")
+    if href:
+        links.append(Link(clean(anchor.text(deep=True)), href.strip()))
+
+
+def _children(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def html_nodes(root: LexborNode) -> list[Node]:
+    """The body-level nodes of ``root``, in document order."""
+    nodes: list[Node] = []
+    pending = _Inline()
+    stack = [_children(root)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            pending.flush(nodes)
+            continue
+        tag = child.tag or ""
+        if tag in SKIPPED:
+            continue
+        if tag in INLINE or tag == "br":
+            pending.add(child)
+            continue
+        builder = _BUILDERS.get(tag)
+        pending.flush(nodes)
+        if builder is None:
+            stack.append(_children(child))
+            continue
+        node = builder(child)
+        if node is not None:
+            nodes.append(node)
+    return nodes
+
+
+def _text_node(kind: str, element: LexborNode, **fields: object) -> Node | None:
+    text, links = inline_text(element)
+    text = clean(text)
+    if not text:
+        return None
+    return Node(Block(kind, text, **fields), tuple(links))  # type: ignore[arg-type]
+
+
+def _paragraph(element: LexborNode) -> Node | None:
+    return _text_node("paragraph", element)
+
+
+def _heading(element: LexborNode) -> Node | None:
+    return _text_node("heading", element, level=HEADINGS[element.tag or "h1"])
+
+
+def _quote(element: LexborNode) -> Node | None:
+    return _text_node("quote", element)
+
+
+def _code(element: LexborNode) -> Node | None:
+    text = (element.text(deep=True) or "").strip("\n")
+    if not text.strip():
+        return None
+    classes = " ".join(filter(None, (element.attributes.get("class"), _code_class(element))))
+    match = _LANGUAGE_CLASS.search(classes)
+    return Node(Block("code", text, language=match.group(1) if match else None))
+
+
+def _code_class(element: LexborNode) -> str | None:
+    inner = element.css_first("code")
+    return inner.attributes.get("class") if inner is not None else None
+
+
+def _list(element: LexborNode) -> Node | None:
+    items: list[str] = []
+    links: list[Link] = []
+    for item in _children(element):
+        if item.tag != "li":
+            continue
+        text, item_links = inline_text(item)
+        text = clean(text)
+        if text:
+            items.append(text)
+            links.extend(item_links)
+    if not items:
+        return None
+    block = Block("list", "\n".join(items), items=tuple(items), ordered=element.tag == "ol")
+    return Node(block, tuple(links))
+
+
+def _table(element: LexborNode) -> Node | None:
+    rows: list[tuple[str, ...]] = []
+    links: list[Link] = []
+    for row in element.css("tr"):
+        cells = []
+        for cell in _children(row):
+            if cell.tag in ("td", "th"):
+                text, cell_links = inline_text(cell)
+                cells.append(clean(text).replace("\n", " "))
+                links.extend(cell_links)
+        if any(cells):
+            rows.append(tuple(cells))
+    if not rows:
+        return None
+    text = "\n".join(" | ".join(row) for row in rows)
+    return Node(Block("table", text, rows=tuple(rows)), tuple(links))
+
+
+def _image(element: LexborNode) -> Node | None:
+    image = element if element.tag == "img" else element.css_first("img")
+    if image is None:
+        return None
+    attributes = image.attributes
+    src = attributes.get("src") or attributes.get("data-src") or attributes.get("data-lazy-src")
+    if not src or src.startswith("data:"):
+        return None
+    caption_element = element.css_first("figcaption") if element.tag == "figure" else None
+    caption = clean(caption_element.text(deep=True)) if caption_element is not None else ""
+    alt = clean(attributes.get("alt") or "")
+    block = Block("image", caption or alt, url=src.strip(), caption=caption or None)
+    return Node(block)
+
+
+def _figure(element: LexborNode) -> Node | None:
+    if element.css_first("img") is not None:
+        return _image(element)
+    return _paragraph(element)
+
+
+def _separator(element: LexborNode) -> Node | None:
+    return Node(Block("separator", ""))
+
+
+_BUILDERS = {
+    "p": _paragraph,
+    **dict.fromkeys(HEADINGS, _heading),
+    "blockquote": _quote,
+    "pre": _code,
+    "ul": _list,
+    "ol": _list,
+    "table": _table,
+    "figure": _figure,
+    "img": _image,
+    "picture": _image,
+    "hr": _separator,
+    "dt": _paragraph,
+    "dd": _paragraph,
+    "address": _paragraph,
+}

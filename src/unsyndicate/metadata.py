@@ -1,0 +1,108 @@
+"""Generic metadata from the page head, best source first: JSON-LD, OpenGraph, meta tags."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .clean import clean
+from .dates import parse_date
+from .document import Head
+from .header import split_authors
+from .model import Publisher, Tag
+
+_ARTICLE_TYPES = re.compile(
+    r"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", re.IGNORECASE
+)
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
+
+
+def article_object(head: Head) -> dict[str, Any]:
+    """The JSON-LD object describing the article (the first of an article type), or {}."""
+    best: dict[str, Any] = {}
+    for item in head.jsonld:
+        kind = item.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
+            if "WebPage" not in str(kind) or not best:
+                best = item
+            if "Article" in str(kind) or "Posting" in str(kind):
+                return item
+    return best
+
+
+def _names(value: Any) -> list[str]:
+    """Names in a JSON-LD value: a string, an object with ``name``, or a list of them."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    return []
+
+
+def head_title(head: Head) -> str | None:
+    ld = article_object(head)
+    for value in (ld.get("headline"), head.first("og:title", "twitter:title")):
+        if isinstance(value, str) and clean(value):
+            return clean(value)
+    if head.title:
+        return _TITLE_SUFFIX.sub("", head.title) or head.title
+    return None
+
+
+def head_authors(head: Head) -> tuple[str, ...]:
+    names = _names(article_object(head).get("author"))
+    if not names:
+        names = [
+            value
+            for value in (head.first("author", "article:author", "dc.creator", "parsely-author"),)
+            if value and "://" not in value
+        ]
+    authors: list[str] = []
+    for name in names:
+        authors.extend(split_authors(clean(name)))
+    return tuple(dict.fromkeys(authors))
+
+
+def head_published(head: Head) -> str | None:
+    ld = article_object(head)
+    return parse_date(
+        _text(ld.get("datePublished"))
+        or head.first(
+            "article:published_time", "og:published_time", "date", "pubdate", "dc.date",
+            "dc.date.issued", "publish-date", "sailthru.date", "datepublished",
+        )
+    )  # fmt: skip
+
+
+def head_modified(head: Head) -> str | None:
+    ld = article_object(head)
+    return parse_date(
+        _text(ld.get("dateModified")) or head.first("article:modified_time", "og:updated_time")
+    )
+
+
+def head_publisher(head: Head) -> Publisher | None:
+    ld = article_object(head)
+    names = _names(ld.get("publisher"))
+    name = head.first("og:site_name", "application-name") or (names[0] if names else None)
+    return Publisher(clean(name)) if name else None
+
+
+def head_tags(head: Head) -> tuple[Tag, ...]:
+    tags = [Tag("section", section) for section in head.meta.get("article:section", ())]
+    tags += [Tag("keyword", tag) for tag in head.meta.get("article:tag", ())]
+    if not tags:
+        keywords = head.first("keywords", "news_keywords")
+        tags += [Tag("keyword", k.strip()) for k in (keywords or "").split(",") if k.strip()]
+    return tuple(dict.fromkeys(tags))
+
+
+def head_image(head: Head) -> str | None:
+    return head.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

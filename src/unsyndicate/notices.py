@@ -1,0 +1,174 @@
+"""Publisher furniture: rules that recognise it, and the classifier that turns nodes into notices.
+
+A rule is data: a kind, a pattern searched in one line of text, and optionally the publisher who
+owns that furniture wherever it appears (South Front's donation appeal on a Global Research page).
+A pattern may capture ``owner`` (a copyright holder) to name the owner from the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .document import Link, Node, line_links
+from .model import Notice
+
+# A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
+# (after the article's end marker) is classified whatever its length.
+MAX_BODY_NOTICE = 600
+
+
+@attrs.frozen
+class NoticeRule:
+    kind: str
+    pattern: re.Pattern[str]
+    owner: str | None = None
+
+
+def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRule, ...]:
+    """Rules of one kind, one per pattern (case-insensitive)."""
+    return tuple(NoticeRule(kind, re.compile(p, re.IGNORECASE), owner) for p in patterns)
+
+
+_APOSTROPHE = "['’]"
+
+GENERIC_RULES: tuple[NoticeRule, ...] = (
+    *rules(
+        "reprint",
+        r"^(?:the )?original source of this (?:article|story|post) is\b",
+        r"\b(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)\b",
+        r"^(?:this (?:article|story|piece) (?:is|was) )?(?:republished|reprinted|reposted)"
+        r" (?:here )?(?:from|with (?:the )?permission|under|courtesy)\b",
+    ),
+    *rules(
+        "copyright",
+        r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[,-]?\s*)?(?P<owner>[^,\d©]{2,80}?)"
+        r"\s*(?:,|\d{4}|\.|$)",
+    ),
+    *rules(
+        "translation",
+        r"\btranslate (?:this )?website\b",
+        r"\bcan be read in \d+ languages\b",
+    ),
+    *rules(
+        "newsletter",
+        r"\b(?:sign up|subscribe) (?:for|to) (?:our|the|a)\b.{0,60}\bnewsletter",
+        r"^to receive\b.{0,80}\bnewsletter",
+    ),
+    *rules(
+        "share",
+        r"\b(?:click|use|press|tap) the share (?:buttons?|icons?)\b",
+        r"\bforward this article\b",
+        r"^share (?:this (?:article|story|post)|on (?:facebook|twitter|x))\b",
+    ),
+    *rules(
+        "membership",
+        r"\bbecome an? (?:member|subscriber|supporter|patron)\b",
+    ),
+    *rules(
+        "donation",
+        r"^(?:please )?(?:donate|make a donation|support (?:us|our work|our journalism))\b",
+        r"\breader[- ](?:funded|supported)\b",
+        r"\b(?:one-time|recurring|monthly) donation\b",
+        r"\bpatreon\.com/",
+    ),
+    *rules(
+        "comments",
+        r"^comment on\b",
+        r"^(?:leave|post|add) a (?:comment|reply)\b",
+        r"^(?:\d+ )?comments?\s*$",
+    ),
+    *rules(
+        "author_box",
+        r"^(?:articles|more (?:articles|stories|posts)|stories|posts) by\b",
+        r"^about the authors?\b",
+    ),
+    *rules(
+        "disclaimer",
+        r"^disclaimer\b",
+        r"\bviews expressed (?:in this article )?are (?:solely )?(?:those|the sole responsibility)"
+        r" of the authors?\b",
+    ),
+    *rules("fair_use", r"\bfair use\b"),
+    *rules(
+        "contact",
+        r"^for (?:media|press) (?:inquiries|enquiries)\b",
+        r"^(?:contact us|media contact|press contact)\b",
+    ),
+    *rules(
+        "related",
+        r"^(?:related|read more|see also|more on this|recommended)"
+        r"(?: (?:articles?|stories|posts|reading))?\s*:?\s*$",
+    ),
+    *rules(
+        "editor_note",
+        rf"^\[?(?:editor{_APOSTROPHE}?s{_APOSTROPHE}? note|ed\. note)\b",
+    ),
+    *rules(
+        "image_credit",
+        r"^(?:photo|image|picture|illustration|featured image)(?: credits?)?\s*:\s*\S",
+    ),
+)
+
+
+def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | None] | None:
+    """The kind and owner of the first rule matching ``line``, or None."""
+    for rule in rule_set:
+        found = rule.pattern.search(line)
+        if found:
+            owner = found.groupdict().get("owner") or rule.owner
+            return rule.kind, owner.strip() if owner else None
+    return None
+
+
+def body_notice(
+    node: Node, rule_set: Sequence[NoticeRule], default_owner: str | None
+) -> Notice | None:
+    """The node as a notice when it is furniture standing in the body, else None."""
+    if node.kind not in ("paragraph", "quote", "heading") or len(node.text) > MAX_BODY_NOTICE:
+        return None
+    found = match_rule(node.text, rule_set)
+    if found is None:
+        return None
+    kind, owner = found
+    return Notice(kind, node.text, owner or default_owner, node.link_urls())
+
+
+def furniture_notices(
+    nodes: Iterable[Node], rule_set: Sequence[NoticeRule], default_owner: str | None
+) -> list[Notice]:
+    """Every line of a furniture region as a notice, continuation lines joined to the one before.
+
+    A line no rule knows continues the notice before it when it starts in lower case (a sentence
+    broken across paragraphs) or when it stands in the same paragraph; otherwise it becomes an
+    ``other`` notice, so nothing is lost.
+    """
+    notices: list[Notice] = []
+    for node in nodes:
+        if node.kind == "separator":
+            continue
+        for position, line in enumerate(node.text.split("\n")):
+            line = line.strip()
+            if not line:
+                continue
+            found = match_rule(line, rule_set)
+            previous = notices[-1] if notices else None
+            continues = (
+                previous is not None
+                and (position > 0 or line[0].islower())
+                and (found is None or found[0] == previous.kind)
+            )
+            if previous is not None and continues:
+                notices[-1] = _extend(previous, line, node.links)
+                continue
+            kind, owner = found or ("other", None)
+            notices.append(Notice(kind, line, owner or default_owner, line_links(line, node.links)))
+    return notices
+
+
+def _extend(notice: Notice, line: str, links: tuple[Link, ...]) -> Notice:
+    joiner = " " if line[0].islower() else "\n"
+    merged = tuple(dict.fromkeys((*notice.links, *line_links(line, links))))
+    return attrs.evolve(notice, text=f"{notice.text}{joiner}{line}", links=merged)

@@ -1,0 +1,288 @@
+"""The one pipeline every adapter runs through.
+
+1. decode and build the neutral document (HTML tree or text nodes);
+2. choose the adapter (explicit, URL host, content signature, generic);
+3. take the article region, its title and header (byline, datelines, taxonomy);
+4. split body from furniture, peel notices and media off the body;
+5. fill each field from the adapter's rules, then the header, then the page head;
+6. work out provenance (original publication, syndication) and build the Article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .adapter import Adapter, FieldRule
+from .clean import clean
+from .dates import parse_date
+from .decode import decode
+from .document import Document, Head, Node
+from .errors import ParseError
+from .head import read_head
+from .header import Header, read_header, split_authors
+from .html_nodes import html_nodes
+from .media import host_of, media_in_html, media_in_line
+from .metadata import (
+    head_authors,
+    head_image,
+    head_modified,
+    head_published,
+    head_publisher,
+    head_tags,
+    head_title,
+)
+from .model import Article, Block, Media, Notice, Publisher
+from .notices import GENERIC_RULES, NoticeRule, body_notice, furniture_notices
+from .provenance import (
+    is_syndicated,
+    merge_origins,
+    origin_from_canonical,
+    origin_from_notices,
+)
+from .registry import Registry, default_registry
+from .text_nodes import text_nodes
+
+# Input where more than this share of characters is control or replacement characters is not
+# text at all (an image, an archive) and is refused.
+_MAX_NOISE = 0.1
+_GENERIC_CONTENT = ("article", "main", "[role=main]", "body")
+
+
+def parse(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    adapter: str | None = None,
+    registry: Registry | None = None,
+) -> Article:
+    """Parse an HTML page (``str``, or ``bytes`` in any charset) into an Article.
+
+    ``url`` is the page's address: it picks the publisher adapter and resolves nothing over the
+    network. ``adapter`` forces an adapter by name. Raises :class:`ParseError` when nothing can be
+    extracted (empty input, binary data); lesser trouble is reported in ``Article.warnings``.
+    """
+    text = decode(html) if isinstance(html, bytes) else html
+    _refuse_non_text(text)
+    tree = LexborHTMLParser(text)
+    document = Document(text, url, read_head(tree), (), tree)
+    return _run(document, _choose(document, adapter, registry))
+
+
+def parse_text(
+    text: str | bytes,
+    url: str | None = None,
+    *,
+    adapter: str | None = None,
+    registry: Registry | None = None,
+) -> Article:
+    """Parse a plain-text or markdown rendering of an article page into an Article.
+
+    The text is cleaned first (mojibake, CRLF, BOM); markdown links keep their targets. Bytes
+    are decoded as :func:`parse` decodes them.
+    """
+    if isinstance(text, bytes):
+        text = decode(text)
+    _refuse_non_text(text)
+    cleaned = clean(text)
+    document = Document(cleaned, url, Head(), tuple(text_nodes(cleaned)))
+    return _run(document, _choose(document, adapter, registry))
+
+
+def _refuse_non_text(text: str) -> None:
+    if not text.strip():
+        raise ParseError("empty input: there is no text to extract")
+    sample = text[:65536]
+    noise = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    if noise > _MAX_NOISE * len(sample):
+        raise ParseError("binary input: this is not an HTML page or text")
+
+
+def _choose(document: Document, name: str | None, registry: Registry | None) -> Adapter:
+    registry = registry or default_registry()
+    return registry.get(name) if name else registry.select(document.url, document.source)
+
+
+def _run(document: Document, adapter: Adapter) -> Article:
+    rules = _notice_rules(adapter)
+    nodes, region = _region(document, adapter)
+    title, nodes = _take_title(document, adapter, nodes)
+    header, taken = read_header(nodes, adapter)
+    nodes = nodes[taken:]
+    body_nodes, furniture = _split_furniture(nodes, adapter)
+    publisher = _publisher(document, adapter)
+    owner = publisher.name if publisher else None
+    body, media, notices = _sort_body(body_nodes, rules, owner)
+    notices += furniture_notices(furniture, rules, owner)
+    if region is not None:
+        media = _unique_media([*media, *media_in_html(region)])
+    article = _article(document, adapter, title, header, body, media, notices, publisher)
+    return adapter.refine(article, document) if adapter.refine else article
+
+
+def _notice_rules(adapter: Adapter) -> tuple[NoticeRule, ...]:
+    """This adapter's rules, every publisher's own furniture, then the generic rules."""
+    others = tuple(
+        rule
+        for other in default_registry().adapters
+        if other is not adapter
+        for rule in other.notices
+    )
+    return (*adapter.notices, *others, *GENERIC_RULES)
+
+
+def _region(document: Document, adapter: Adapter) -> tuple[list[Node], LexborNode | None]:
+    if document.tree is None:
+        return list(document.nodes), None
+    root = None
+    for selector in (*adapter.content, *_GENERIC_CONTENT):
+        root = document.tree.css_first(selector)
+        if root is not None:
+            break
+    if root is None:
+        root = document.tree.root
+    if root is None:
+        return [], None
+    for selector in adapter.exclude:
+        for element in root.css(selector):
+            element.decompose()
+    return html_nodes(root), root
+
+
+def _take_title(document: Document, adapter: Adapter, nodes: list[Node]) -> tuple[str, list[Node]]:
+    """The title, and the nodes after it when the title stands at the top of the region."""
+    chosen = _field(document, adapter.fields.get("title", ()))
+    if document.is_html:
+        for index, node in enumerate(nodes[:8]):
+            if node.kind == "heading" and (
+                node.text == chosen or (not chosen and node.block.level == 1)
+            ):
+                return node.text, nodes[index + 1 :]
+    elif nodes and (nodes[0].kind == "heading" or _is_title_line(nodes[0].text)):
+        return nodes[0].text, nodes[1:]
+    return chosen or head_title(document.head) or "", nodes
+
+
+def _is_title_line(text: str) -> bool:
+    return "\n" not in text and len(text) < 300
+
+
+def _split_furniture(nodes: list[Node], adapter: Adapter) -> tuple[list[Node], list[Node]]:
+    for index, node in enumerate(nodes):
+        if index == 0:
+            continue
+        ends = (adapter.end_at_separator and node.kind == "separator") or any(
+            end.search(node.text) for end in adapter.body_end
+        )
+        if ends:
+            return nodes[:index], nodes[index:]
+    return nodes, []
+
+
+def _sort_body(
+    nodes: Sequence[Node], rules: Sequence[NoticeRule], owner: str | None
+) -> tuple[list[Block], list[Media], list[Notice]]:
+    body: list[Block] = []
+    media: list[Media] = []
+    notices: list[Notice] = []
+    for node in nodes:
+        if node.kind == "separator":
+            continue
+        notice = body_notice(node, rules, owner)
+        if notice is not None:
+            notices.append(notice)
+            continue
+        item = media_in_line(node.text) if node.kind == "paragraph" else None
+        if item is not None:
+            media.append(item)
+        else:
+            body.append(node.block)
+    return body, media, notices
+
+
+def _unique_media(items: list[Media]) -> list[Media]:
+    return list({item.url: item for item in reversed(items)}.values())[::-1]
+
+
+def _publisher(document: Document, adapter: Adapter) -> Publisher | None:
+    if adapter.publisher is not None:
+        return adapter.publisher
+    found = head_publisher(document.head)
+    host = host_of(document.url)
+    site = f"https://{host}/" if host else None
+    if found is not None:
+        return attrs.evolve(found, url=found.url or site)
+    return Publisher(host, site) if host else None
+
+
+def _field(document: Document, rules: Sequence[FieldRule]) -> str | None:
+    """The first value an adapter's field rules give."""
+    for rule in rules:
+        if callable(rule):
+            value = rule(document)
+        elif document.tree is None:
+            continue
+        else:
+            selector, attribute = (rule, None) if isinstance(rule, str) else rule
+            element = document.tree.css_first(selector)
+            if element is None:
+                continue
+            value = element.attributes.get(attribute) if attribute else element.text(deep=True)
+        if value and clean(value):
+            return clean(value)
+    return None
+
+
+def _article(
+    document: Document,
+    adapter: Adapter,
+    title: str,
+    header: Header,
+    body: list[Block],
+    media: list[Media],
+    notices: list[Notice],
+    publisher: Publisher | None,
+) -> Article:
+    head, fields = document.head, adapter.fields
+    authored = _field(document, fields.get("authors", ()))
+    authors = header.authors or (split_authors(authored) if authored else head_authors(head))
+    published = (
+        header.published or _date_field(document, adapter, "published") or head_published(head)
+    )
+    canonical = head.canonical or head.first("og:url")
+    original = merge_origins(
+        header.original,
+        origin_from_notices(notices),
+        origin_from_canonical(canonical, document.url),
+    )
+    warnings = []
+    if not title:
+        warnings.append("no title found")
+    if not body:
+        warnings.append("no article body found")
+    return Article(
+        title=title,
+        subtitle=_field(document, fields.get("subtitle", ())),
+        authors=authors,
+        published=published,
+        modified=_date_field(document, adapter, "modified") or head_modified(head),
+        publisher=publisher,
+        original=original,
+        syndicated=is_syndicated(original, publisher),
+        url=document.url,
+        canonical_url=canonical,
+        language=head.language or head.first("og:locale", "language", "content-language"),
+        image=head_image(head),
+        tags=(*header.tags, *head_tags(head)),
+        body=tuple(body),
+        media=tuple(media),
+        notices=tuple(notices),
+        adapter=adapter.name,
+        warnings=tuple(warnings),
+    )
+
+
+def _date_field(document: Document, adapter: Adapter, name: str) -> str | None:
+    return parse_date(_field(document, adapter.fields.get(name, ())))

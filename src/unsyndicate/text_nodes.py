@@ -1,0 +1,161 @@
+"""Text or markdown rendering to nodes: the same nodes the HTML walk gives for the same page.
+
+Paragraphs are runs of lines between blank lines; markdown headings, lists, quotes, fences, tables,
+images and rules (``*``, ``---``) get their own kinds. Inline markdown links keep their target as
+a link and their label as text; ``#`` targets (renderings that dropped the address) keep the label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Link, Node
+from .model import Block
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+_LIST_ITEM = re.compile(r"^(?:[-+*]|(\d{1,3})[.)])\s+(.+)$")
+_QUOTE = re.compile(r"^>\s?(.*)$")
+_FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
+_SEPARATOR = re.compile(r"^(?:[*\-_]\s*){1,}$")
+_IMAGE = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)$")
+_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+
+
+def inline_markdown(text: str) -> tuple[str, list[Link]]:
+    """Strip inline markdown from one block's text; return the text and its links."""
+    links: list[Link] = []
+
+    def link(match: re.Match[str]) -> str:
+        label, url = match.group(1), match.group(2)
+        links.append(Link(label, url))
+        return label
+
+    def autolink(match: re.Match[str]) -> str:
+        url = match.group(1)
+        links.append(Link(url, url))
+        return url
+
+    if "[" in text:
+        text = _INLINE_LINK.sub(link, text)
+    if "<" in text:
+        text = _AUTOLINK.sub(autolink, text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", text))
+    return text, links
+
+
+def text_nodes(text: str) -> list[Node]:
+    """Nodes of an already cleaned text or markdown rendering."""
+    builder = _Builder()
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        fence = _FENCE.match(line)
+        if fence:
+            index = builder.code(lines, index, fence.group(1), fence.group(2) or None)
+            continue
+        builder.line(line)
+        index += 1
+    builder.flush()
+    return builder.nodes
+
+
+class _Builder:
+    """Groups lines into nodes; a run of lines of one kind becomes one node."""
+
+    def __init__(self) -> None:
+        self.nodes: list[Node] = []
+        self.kind = ""
+        self.lines: list[str] = []
+
+    def line(self, line: str) -> None:
+        if not line:
+            self.flush()
+            return
+        heading = _HEADING.match(line)
+        image = _IMAGE.match(line)
+        if heading or image or _SEPARATOR.match(line):
+            self.flush()
+            if heading:
+                self._add("heading", heading.group(2), level=len(heading.group(1)))
+            elif image:
+                self.nodes.append(Node(Block("image", image.group(1), url=image.group(2))))
+            else:
+                self.nodes.append(Node(Block("separator", "")))
+            return
+        kind = self._kind_of(line)
+        if kind != self.kind:
+            self.flush()
+            self.kind = kind
+        self.lines.append(line)
+
+    def _kind_of(self, line: str) -> str:
+        if _QUOTE.match(line):
+            return "quote"
+        if _TABLE_ROW.match(line):
+            return "table"
+        if _LIST_ITEM.match(line):
+            return "ordered" if _LIST_ITEM.match(line).group(1) else "list"  # type: ignore[union-attr]
+        return "paragraph"
+
+    def code(self, lines: list[str], start: int, marker: str, language: str | None) -> int:
+        self.flush()
+        end = start + 1
+        while end < len(lines) and not lines[end].strip().startswith(marker):
+            end += 1
+        body = "\n".join(lines[start + 1 : end])
+        if body.strip():
+            self.nodes.append(Node(Block("code", body, language=language)))
+        return end + 1
+
+    def flush(self) -> None:
+        if not self.lines:
+            return
+        lines, kind = self.lines, self.kind
+        self.lines, self.kind = [], ""
+        if kind == "quote":
+            self._add("quote", "\n".join(_QUOTE.sub(r"\1", line) for line in lines))
+        elif kind == "table":
+            self._table(lines)
+        elif kind in ("list", "ordered"):
+            self._list(lines, ordered=kind == "ordered")
+        else:
+            self._add("paragraph", "\n".join(lines))
+
+    def _add(self, kind: str, raw: str, level: int | None = None) -> None:
+        text, links = inline_markdown(raw)
+        text = text.strip()
+        if text:
+            self.nodes.append(Node(Block(kind, text, level=level), tuple(links)))
+
+    def _list(self, lines: list[str], ordered: bool) -> None:
+        items: list[str] = []
+        links: list[Link] = []
+        for line in lines:
+            match = _LIST_ITEM.match(line)
+            text, item_links = inline_markdown(match.group(2) if match else line)
+            items.append(text)
+            links.extend(item_links)
+        block = Block("list", "\n".join(items), items=tuple(items), ordered=ordered)
+        self.nodes.append(Node(block, tuple(links)))
+
+    def _table(self, lines: list[str]) -> None:
+        rows: list[tuple[str, ...]] = []
+        links: list[Link] = []
+        for line in lines:
+            if _TABLE_RULE.match(line):
+                continue
+            cells = []
+            for cell in line.strip("|").split("|"):
+                text, cell_links = inline_markdown(cell.strip())
+                cells.append(text)
+                links.extend(cell_links)
+            rows.append(tuple(cells))
+        text = "\n".join(" | ".join(row) for row in rows)
+        self.nodes.append(Node(Block("table", text, rows=tuple(rows)), tuple(links)))
