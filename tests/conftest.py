@@ -1,0 +1,50 @@
+"""Shared test helpers: fixture discovery and Article snapshots under tests/snapshots/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from syrupy.location import PyTestLocation
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+SNAPSHOTS = TESTS / "snapshots"
+SHARED = TESTS.parent.parent / "shared"
+PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".gz")
+
+
+class ArticleJSONExtension(SingleFileSnapshotExtension):
+    """One readable JSON file per snapshot, keys in the Article's own order."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "json"
+
+    def serialize(self, data: Any, **kwargs: Any) -> str:
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    @classmethod
+    def dirname(cls, *, test_location: PyTestLocation) -> str:
+        return str(SNAPSHOTS / test_location.basename)
+
+
+@pytest.fixture
+def snapshot_json(snapshot: Any) -> Any:
+    return snapshot.use_extension(ArticleJSONExtension)
+
+
+def fixture_pages() -> list[Path]:
+    """Every page under tests/fixtures/<adapter>/ (a sibling ``<page>.url`` gives its address)."""
+    return sorted(
+        path
+        for path in FIXTURES.glob("*/*")
+        if path.suffix in PAGE_SUFFIXES and path.is_file()
+    )
+
+
+def page_url(page: Path) -> str | None:
+    sidecar = page.parent / (page.name.split(".")[0] + ".url")
+    return sidecar.read_text(encoding="utf-8").strip() if sidecar.exists() else None
