@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .model import Block
 
+_SEPARATOR = re.compile(r"^(?:[*\-_=~•·]\s*){1,80}$")
 _BARE_LINK = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -47,18 +48,35 @@ class Node:
 
 
 def line_links(line: str, links: tuple[Link, ...]) -> tuple[str, ...]:
-    """Addresses for one line, in the order the line gives them: the links whose label it
-    contains, and bare URLs and e-mail addresses."""
-    found = [
-        (line.find(link.text), link.url)
-        for link in links
-        if is_address(link.url) and link.text in line
-    ]
+    """Addresses in one line of text, in order: its ``links``, then bare URLs and e-mails."""
+    found = [(line.find(link.text), link.url) for link in links if is_address(link.url)]
     for match in _BARE_LINK.finditer(line):
         url = match.group()
         found.append((match.start(), url if "@" not in url or "://" in url else f"mailto:{url}"))
     found.sort(key=lambda item: item[0])
     return tuple(dict.fromkeys(url for _, url in found))
+
+
+def links_per_line(text: str, links: tuple[Link, ...]) -> list[tuple[Link, ...]]:
+    """The node's links grouped by the line of ``text`` their label stands on.
+
+    Labels are found in document order, each after the one before, so two links with the same
+    label on different lines go to their own lines.
+    """
+    lines: list[list[Link]] = [[] for _ in range(text.count("\n") + 1)]
+    position = 0
+    for link in links:
+        found = text.find(link.text, position) if link.text else -1
+        if found < 0:
+            continue
+        lines[text.count("\n", 0, found)].append(link)
+        position = found + len(link.text)
+    return [tuple(line) for line in lines]
+
+
+def is_separator(text: str) -> bool:
+    """A line that only draws a rule: ``*``, ``***``, ``---``, ``* * *``."""
+    return bool(_SEPARATOR.match(text))
 
 
 def is_address(url: str | None) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborNode
 
 from .clean import clean
-from .document import Link, Node
+from .document import Link, Node, is_separator
 from .model import Block
 
 SKIPPED = frozenset(
@@ -126,7 +126,10 @@ def _text_node(kind: str, element: LexborNode, **fields: object) -> Node | None:
 
 
 def _paragraph(element: LexborNode) -> Node | None:
-    return _text_node("paragraph", element)
+    node = _text_node("paragraph", element)
+    if node is not None and is_separator(node.text):
+        return _separator(element)
+    return node
 
 
 def _heading(element: LexborNode) -> Node | None:

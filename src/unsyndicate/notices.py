@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from .document import Link, Node, line_links
+from .document import Link, Node, line_links, links_per_line
 from .model import Notice
 
 # A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
@@ -149,7 +149,10 @@ def furniture_notices(
     for node in nodes:
         if node.kind == "separator":
             continue
-        for position, line in enumerate(node.text.split("\n")):
+        lines = node.text.split("\n")
+        for position, (line, links) in enumerate(
+            zip(lines, links_per_line(node.text, node.links), strict=True)
+        ):
             line = line.strip()
             if not line:
                 continue
@@ -161,10 +164,10 @@ def furniture_notices(
                 and (found is None or found[0] == previous.kind)
             )
             if previous is not None and continues:
-                notices[-1] = _extend(previous, line, node.links)
+                notices[-1] = _extend(previous, line, links)
                 continue
             kind, owner = found or ("other", None)
-            notices.append(Notice(kind, line, owner or default_owner, line_links(line, node.links)))
+            notices.append(Notice(kind, line, owner or default_owner, line_links(line, links)))
     return notices
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Link, Node
+from .document import Link, Node, is_separator
 from .model import Block
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -18,7 +18,6 @@ _QUOTE = re.compile(r"^>\s?(.*)$")
 _FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
-_SEPARATOR = re.compile(r"^(?:[*\-_]\s*){1,}$")
 _IMAGE = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)$")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
@@ -80,7 +79,7 @@ class _Builder:
             return
         heading = _HEADING.match(line)
         image = _IMAGE.match(line)
-        if heading or image or _SEPARATOR.match(line):
+        if heading or image or is_separator(line):
             self.flush()
             if heading:
                 self._add("heading", heading.group(2), level=len(heading.group(1)))
