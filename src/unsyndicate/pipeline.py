@@ -57,14 +57,17 @@ def parse(
     *,
     adapter: str | None = None,
     registry: Registry | None = None,
+    charset: str | None = None,
 ) -> Article:
     """Parse an HTML page (``str``, or ``bytes`` in any charset) into an Article.
 
     ``url`` is the page's address: it picks the publisher adapter and resolves nothing over the
-    network. ``adapter`` forces an adapter by name. Raises :class:`ParseError` when nothing can be
-    extracted (empty input, binary data); lesser trouble is reported in ``Article.warnings``.
+    network. ``adapter`` forces an adapter by name. ``charset`` is the one the page was served
+    with (an HTTP ``Content-Type`` header), used to decode bytes unless the bytes say otherwise.
+    Raises :class:`ParseError` when nothing can be extracted (empty input, binary data); lesser
+    trouble is reported in ``Article.warnings``.
     """
-    text = decode(html) if isinstance(html, bytes) else html
+    text = decode(html, declared=charset) if isinstance(html, bytes) else html
     _refuse_non_text(text)
     tree = LexborHTMLParser(text)
     document = Document(text, url, read_head(tree), (), tree)
