@@ -71,7 +71,7 @@ def parse(
     _refuse_non_text(text)
     tree = LexborHTMLParser(text)
     document = Document(text, url, read_head(tree), (), tree)
-    return _run(document, _choose(document, adapter, registry))
+    return _run(document, adapter, registry or default_registry())
 
 
 def parse_text(
@@ -91,7 +91,7 @@ def parse_text(
     _refuse_non_text(text)
     cleaned = clean(text)
     document = Document(cleaned, url, Head(), tuple(text_nodes(cleaned)))
-    return _run(document, _choose(document, adapter, registry))
+    return _run(document, adapter, registry or default_registry())
 
 
 def _refuse_non_text(text: str) -> None:
@@ -103,13 +103,9 @@ def _refuse_non_text(text: str) -> None:
         raise ParseError("binary input: this is not an HTML page or text")
 
 
-def _choose(document: Document, name: str | None, registry: Registry | None) -> Adapter:
-    registry = registry or default_registry()
-    return registry.get(name) if name else registry.select(document.url, document.source)
-
-
-def _run(document: Document, adapter: Adapter) -> Article:
-    rules = _notice_rules(adapter)
+def _run(document: Document, name: str | None, registry: Registry) -> Article:
+    adapter = registry.get(name) if name else registry.select(document.url, document.source)
+    rules = _notice_rules(adapter, registry)
     nodes, region = _region(document, adapter)
     title, nodes = _take_title(document, adapter, nodes)
     header, taken = read_header(nodes, adapter)
@@ -125,13 +121,10 @@ def _run(document: Document, adapter: Adapter) -> Article:
     return adapter.refine(article, document) if adapter.refine else article
 
 
-def _notice_rules(adapter: Adapter) -> tuple[NoticeRule, ...]:
+def _notice_rules(adapter: Adapter, registry: Registry) -> tuple[NoticeRule, ...]:
     """This adapter's rules, every publisher's own furniture, then the generic rules."""
     others = tuple(
-        rule
-        for other in default_registry().adapters
-        if other is not adapter
-        for rule in other.notices
+        rule for other in registry.adapters if other is not adapter for rule in other.notices
     )
     return (*adapter.notices, *others, *GENERIC_RULES)
 
