@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 # A field rule: a CSS selector (its text), a (selector, attribute) pair, or a function of the page.
 FieldRule = str | tuple[str, str] | Callable[["Document"], str | None]
 
+FIELDS = (
+    "title",
+    "subtitle",
+    "authors",
+    "published",
+    "modified",
+    "canonical",
+    "image",
+    "original_name",
+    "original_url",
+    "original_published",
+)
+"""The fields an adapter may give rules for; every one falls back to the generic rule."""
+
 
 def pattern(text: str) -> re.Pattern[str]:
     """Compile an adapter pattern: case-insensitive; ``{date}`` stands for any date form."""
@@ -36,6 +50,32 @@ DATELINE = pattern(
 
 
 @attrs.frozen
+class BlockNotice:
+    """Blocks of the page (found by CSS selector, anywhere) that are furniture, not article.
+
+    ``kind`` is the notice kind; when None, each line is classified by the notice rules.
+    The owner is the page's publisher, or with ``provider`` the original publisher the page
+    credits (its ``original_name`` field): a portal's promotion of the site it took the article
+    from.
+    """
+
+    selector: str
+    kind: str | None = None
+    provider: bool = False
+
+
+def blocks(kind: str | None, *selectors: str, provider: bool = False) -> tuple[BlockNotice, ...]:
+    """Block notices of one kind, one per selector."""
+    return tuple(BlockNotice(selector, kind, provider) for selector in selectors)
+
+
+def _known_fields(_: object, __: object, fields: Mapping[str, object]) -> None:
+    unknown = sorted(set(fields) - set(FIELDS))
+    if unknown:
+        raise ValueError(f"unknown adapter fields {unknown}; known: {', '.join(FIELDS)}")
+
+
+@attrs.frozen
 class Adapter:
     """One publisher's pages, described as data.
 
@@ -45,14 +85,17 @@ class Adapter:
     - ``publisher``: the site these pages are on.
     - ``content``: CSS selectors for the article region, first match wins; ``exclude``: selectors
       removed from it.
-    - ``fields``: per Article field (title, subtitle, authors, published, modified), rules tried in
-      order before the generic ones.
+    - ``fields``: per field (see :data:`FIELDS`), rules tried in order; when none gives a value
+      the generic rule does. A rule is a CSS selector (the element's text), a ``(selector,
+      attribute)`` pair, or a function of the :class:`~unsyndicate.document.Document`.
     - ``datelines``: header lines giving this site's publication date (a ``date`` group).
     - ``origin_lines``: header lines naming the original publication (``name``, ``date`` groups).
     - ``taxonomy``: header labels (``Region:``) and the tag kind their items get.
     - ``body_end``: patterns of the first node after the article; that node and all after it are
       furniture. ``end_at_separator`` makes a rule (``<hr>``, ``*``) end the article too.
-    - ``notices``: furniture this publisher puts on its pages, recognised wherever it appears.
+    - ``notices``: furniture this publisher puts on its pages, recognised by its text wherever it
+      appears (on other sites too).
+    - ``notice_blocks``: blocks of this site's pages that are furniture, found by selector.
     - ``refine``: a last small function for what data cannot say.
     """
 
@@ -62,13 +105,16 @@ class Adapter:
     publisher: Publisher | None = None
     content: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    fields: Mapping[str, tuple[FieldRule, ...]] = attrs.Factory(dict)
+    fields: Mapping[str, tuple[FieldRule, ...]] = attrs.field(
+        factory=dict, validator=_known_fields
+    )
     datelines: tuple[re.Pattern[str], ...] = ()
     origin_lines: tuple[re.Pattern[str], ...] = ()
     taxonomy: Mapping[str, str] = attrs.Factory(dict)
     body_end: tuple[re.Pattern[str], ...] = ()
     end_at_separator: bool = False
     notices: tuple[NoticeRule, ...] = ()
+    notice_blocks: tuple[BlockNotice, ...] = ()
     refine: Callable[[Article, Document], Article] | None = None
 
     def claims_host(self, host: str) -> bool:

@@ -10,12 +10,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .adapter import Adapter, FieldRule
+from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
 from .dates import parse_date
 from .decode import decode
@@ -34,7 +34,7 @@ from .metadata import (
     head_tags,
     head_title,
 )
-from .model import Article, Block, Media, Notice, Publisher
+from .model import Article, Block, Media, Notice, Original, Publisher
 from .notices import GENERIC_RULES, NoticeRule, body_notice, furniture_notices
 from .provenance import (
     is_syndicated,
@@ -106,18 +106,22 @@ def _refuse_non_text(text: str) -> None:
 def _run(document: Document, name: str | None, registry: Registry) -> Article:
     adapter = registry.get(name) if name else registry.select(document.url, document.source)
     rules = _notice_rules(adapter, registry)
+    # Field rules read the page before anything is taken out of it.
+    fields = _read_fields(document, adapter)
+    publisher = _publisher(document, adapter)
+    owner = publisher.name if publisher else None
+    blocks = _take_notice_blocks(document, adapter, rules, owner, fields.get("original_name"))
     nodes, region = _region(document, adapter)
-    title, nodes = _take_title(document, adapter, nodes)
+    title, nodes = _take_title(document, fields.get("title"), nodes)
     header, taken = read_header(nodes, adapter)
     nodes = nodes[taken:]
     body_nodes, furniture = _split_furniture(nodes, adapter)
-    publisher = _publisher(document, adapter)
-    owner = publisher.name if publisher else None
     body, media, notices = _sort_body(body_nodes, rules, owner)
     notices += furniture_notices(furniture, rules, owner)
+    notices += blocks
     if region is not None:
         media = _unique_media([*media, *media_in_html(region)])
-    article = _article(document, adapter, title, header, body, media, notices, publisher)
+    article = _article(document, adapter, fields, title, header, body, media, notices, publisher)
     return adapter.refine(article, document) if adapter.refine else article
 
 
@@ -147,9 +151,10 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], LexborNod
     return html_nodes(root), root
 
 
-def _take_title(document: Document, adapter: Adapter, nodes: list[Node]) -> tuple[str, list[Node]]:
+def _take_title(
+    document: Document, chosen: str | None, nodes: list[Node]
+) -> tuple[str, list[Node]]:
     """The title, and the nodes after it when the title stands at the top of the region."""
-    chosen = _field(document, adapter.fields.get("title", ()))
     if document.is_html:
         for index, node in enumerate(nodes[:8]):
             if node.kind == "heading" and (
@@ -213,6 +218,35 @@ def _publisher(document: Document, adapter: Adapter) -> Publisher | None:
     return Publisher(host, site) if host else None
 
 
+@attrs.frozen
+class _Fields:
+    """What an adapter's field rules found on the page; a field missing here is left to the
+    generic rule."""
+
+    values: Mapping[str, str]
+    warnings: tuple[str, ...] = ()
+
+    def get(self, name: str) -> str | None:
+        return self.values.get(name)
+
+    def date(self, name: str) -> str | None:
+        return parse_date(self.values.get(name))
+
+
+def _read_fields(document: Document, adapter: Adapter) -> _Fields:
+    values: dict[str, str] = {}
+    warnings: list[str] = []
+    for name, rules in adapter.fields.items():
+        try:
+            value = _field(document, rules)
+        except Exception as error:  # an adapter's function must not break parsing
+            warnings.append(f"adapter {adapter.name}: {name} rule failed: {error!r}")
+            continue
+        if value:
+            values[name] = value
+    return _Fields(values, tuple(warnings))
+
+
 def _field(document: Document, rules: Sequence[FieldRule]) -> str | None:
     """The first value an adapter's field rules give."""
     for rule in rules:
@@ -231,9 +265,50 @@ def _field(document: Document, rules: Sequence[FieldRule]) -> str | None:
     return None
 
 
+def _take_notice_blocks(
+    document: Document,
+    adapter: Adapter,
+    rules: Sequence[NoticeRule],
+    owner: str | None,
+    provider: str | None,
+) -> list[Notice]:
+    """The adapter's notice blocks as notices, taken out of the page so no region holds them."""
+    if document.tree is None or not adapter.notice_blocks:
+        return []
+    found: list[tuple[BlockNotice, LexborNode]] = []
+    for block in adapter.notice_blocks:
+        found += [(block, element) for element in document.tree.css(block.selector)]
+    # A block inside another taken block is already part of that one's notice.
+    taken = {element.mem_id for _, element in found}
+    outermost = [(block, element) for block, element in found if not _inside(element, taken)]
+    notices: list[Notice] = []
+    for block, element in outermost:
+        block_owner = (provider or owner) if block.provider else owner
+        nodes = html_nodes(element)
+        if block.kind is None:
+            notices += furniture_notices(nodes, rules, block_owner)
+        elif nodes:
+            text = "\n".join(node.text for node in nodes if node.text)
+            links = tuple(dict.fromkeys(url for node in nodes for url in node.link_urls()))
+            notices.append(Notice(block.kind, text, block_owner, links))
+    for _, element in outermost:
+        element.decompose()
+    return notices
+
+
+def _inside(element: LexborNode, taken: set[int]) -> bool:
+    parent = element.parent
+    while parent is not None:
+        if parent.mem_id in taken:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _article(
     document: Document,
     adapter: Adapter,
+    fields: _Fields,
     title: str,
     header: Header,
     body: list[Block],
@@ -241,36 +316,35 @@ def _article(
     notices: list[Notice],
     publisher: Publisher | None,
 ) -> Article:
-    head, fields = document.head, adapter.fields
-    authored = _field(document, fields.get("authors", ()))
-    authors = header.authors or (split_authors(authored) if authored else head_authors(head))
-    published = (
-        header.published or _date_field(document, adapter, "published") or head_published(head)
-    )
-    canonical = head.canonical or head.first("og:url")
+    head = document.head
+    authored = fields.get("authors")
+    authors = (split_authors(authored) if authored else header.authors) or head_authors(head)
+    published = fields.date("published") or header.published or head_published(head)
+    canonical = fields.get("canonical") or head.canonical or head.first("og:url")
     original = merge_origins(
+        _original_field(fields),
         header.original,
         origin_from_notices(notices),
         origin_from_canonical(canonical, document.url),
     )
-    warnings = []
+    warnings = list(fields.warnings)
     if not title:
         warnings.append("no title found")
     if not body:
         warnings.append("no article body found")
     return Article(
         title=title,
-        subtitle=_field(document, fields.get("subtitle", ())),
+        subtitle=fields.get("subtitle"),
         authors=authors,
         published=published,
-        modified=_date_field(document, adapter, "modified") or head_modified(head),
+        modified=fields.date("modified") or head_modified(head),
         publisher=publisher,
         original=original,
         syndicated=is_syndicated(original, publisher),
         url=document.url,
         canonical_url=canonical,
         language=head.language or head.first("og:locale", "language", "content-language"),
-        image=head_image(head),
+        image=fields.get("image") or head_image(head),
         tags=(*header.tags, *head_tags(head)),
         body=tuple(body),
         media=tuple(media),
@@ -280,5 +354,8 @@ def _article(
     )
 
 
-def _date_field(document: Document, adapter: Adapter, name: str) -> str | None:
-    return parse_date(_field(document, adapter.fields.get(name, ())))
+def _original_field(fields: _Fields) -> Original | None:
+    """The original publication as the adapter's rules give it; a bare URL names it by host."""
+    url = fields.get("original_url")
+    name = fields.get("original_name") or host_of(url)
+    return Original(name, url, fields.date("original_published")) if name else None
