@@ -21,6 +21,8 @@ from .dates import parse_date
 from .decode import decode
 from .document import Document, Head, Node
 from .errors import ParseError
+from .generic.boilerplate import remove_boilerplate
+from .generic.content import content_region
 from .head import read_head
 from .header import Header, read_header, split_authors
 from .html_nodes import html_nodes
@@ -48,7 +50,6 @@ from .text_nodes import text_nodes
 # Input where more than this share of characters is control or replacement characters is not
 # text at all (an image, an archive) and is refused.
 _MAX_NOISE = 0.1
-_GENERIC_CONTENT = ("article", "main", "[role=main]", "body")
 
 
 def parse(
@@ -111,7 +112,7 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     publisher = _publisher(document, adapter)
     owner = publisher.name if publisher else None
     blocks = _take_notice_blocks(document, adapter, rules, owner, fields.get("original_name"))
-    nodes, region = _region(document, adapter)
+    nodes, embeds = _region(document, adapter)
     title, nodes = _take_title(document, fields.get("title"), nodes)
     header, taken = read_header(nodes, adapter)
     nodes = nodes[taken:]
@@ -119,8 +120,7 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     body, media, notices = _sort_body(body_nodes, rules, owner)
     notices += furniture_notices(furniture, rules, owner)
     notices += blocks
-    if region is not None:
-        media = _unique_media([*media, *media_in_html(region)])
+    media = _unique_media([*media, *embeds])
     article = _article(document, adapter, fields, title, header, body, media, notices, publisher)
     return adapter.refine(article, document) if adapter.refine else article
 
@@ -133,22 +133,32 @@ def _notice_rules(adapter: Adapter, registry: Registry) -> tuple[NoticeRule, ...
     return (*adapter.notices, *others, *GENERIC_RULES)
 
 
-def _region(document: Document, adapter: Adapter) -> tuple[list[Node], LexborNode | None]:
-    if document.tree is None:
-        return list(document.nodes), None
-    root = None
-    for selector in (*adapter.content, *_GENERIC_CONTENT):
-        root = document.tree.css_first(selector)
-        if root is not None:
-            break
-    if root is None:
-        root = document.tree.root
-    if root is None:
-        return [], None
-    for selector in adapter.exclude:
-        for element in root.css(selector):
-            element.decompose()
-    return html_nodes(root), root
+def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Media]]:
+    """The article region's nodes and the media embedded in it.
+
+    The adapter's content selectors come first; a page they do not match, or a page no adapter
+    knows, gets the generic region with its furniture removed.
+    """
+    tree = document.tree
+    if tree is None:
+        return list(document.nodes), []
+    roots = next(
+        ([found] for found in map(tree.css_first, adapter.content) if found is not None), None
+    )
+    generic = roots is None
+    if roots is None:
+        roots = content_region(tree)
+    nodes: list[Node] = []
+    embeds: list[Media] = []
+    for root in roots:
+        for selector in adapter.exclude:
+            for element in root.css(selector):
+                element.decompose()
+        embeds += media_in_html(root)
+        if generic:
+            remove_boilerplate(root)
+        nodes += html_nodes(root)
+    return nodes, embeds
 
 
 def _take_title(

@@ -1,0 +1,69 @@
+"""Furniture inside the article region: subtrees removed before the region becomes blocks.
+
+Navigation, asides, hidden elements and clearly named furniture go at once; other containers go
+when their content says they are furniture (mostly links, more images or inputs than paragraphs,
+a furniture-like class with little text). Containers are judged innermost first, so a container
+is judged on what is left of it.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from . import hints
+from .content import link_density
+
+_ALWAYS = (
+    "nav, aside, footer, form, dialog, menu, [hidden], [aria-hidden=true], "
+    "[style*='display:none' i], [style*='display: none' i], [role=navigation], "
+    "[role=complementary], [role=contentinfo], [role=dialog]"
+)
+_JUDGED = "div, section, header, ul, ol, table, figure"
+_LISTS = frozenset({"ul", "ol"})
+_EMBEDS = "iframe, embed, object, video"
+# A container with this many commas is prose, whatever else it holds.
+_PROSE_COMMAS = 10
+
+
+def remove_boilerplate(region: LexborNode) -> None:
+    """Remove furniture subtrees under ``region`` (the region itself is kept)."""
+    _remove(region, region.css(_ALWAYS))
+    _remove(region, [node for node in region.css(_JUDGED) if _is_furniture(node)])
+
+
+def _remove(region: LexborNode, nodes: list[LexborNode]) -> None:
+    # Innermost first (reverse document order), so no node is removed after an ancestor.
+    for node in reversed(nodes):
+        if node.mem_id != region.mem_id:
+            node.decompose()
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    label = hints.label(node)
+    if hints.unlikely(label):
+        return True
+    weight = hints.weight(label)
+    text = node.text(deep=True, strip=True)
+    if text.count(",") >= _PROSE_COMMAS:
+        return False
+    if weight < 0:
+        return True
+    tag = node.tag
+    is_list = tag in _LISTS
+    paragraphs = len(node.css("p"))
+    images = len(node.css("img"))
+    items = len(node.css("li")) - 100
+    inputs = len(node.css("input"))
+    embeds = len(node.css(_EMBEDS))
+    density = link_density(node)
+    in_figure = tag == "figure"
+    return (
+        (images > 1 and paragraphs / images < 0.5 and not in_figure)
+        or (not is_list and items > paragraphs)
+        or inputs > paragraphs / 3
+        or (not is_list and not in_figure and len(text) < 25 and (images == 0 or images > 2))
+        or (not is_list and weight < 25 and density > 0.2)
+        or (weight >= 25 and density > 0.5)
+        or (embeds == 1 and len(text) < 75)
+        or embeds > 1
+    )
