@@ -1,44 +1,384 @@
-"""``normalize``: article pages in, Article JSON out."""
+"""``normalize``: article pages in, clean Articles out.
+
+Reads files, directories (recursively), globs or stdin; HTML or text is detected per input.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Generator
+from functools import partial
+from itertools import chain, islice
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, BinaryIO
 
 import typer
+import typer.core
 
-from .errors import ParseError
-from .pipeline import parse, parse_text
-from .serialize import to_dict
+# Newer typer releases carry their own copy of click: subclasses must use its classes.
+try:
+    from typer._click import ClickException, Context, HelpFormatter
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover (typer before the copy)
+    from click import ClickException, Context, HelpFormatter, UsageError  # type: ignore[assignment]
 
-app = typer.Typer(add_completion=False, help=__doc__)
+from .batch import run_ordered
+from .clean import clean as clean_text
+from .convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
+from .decode import decode
+from .inputs import MissingInput, check_arguments, expand_inputs, parse_size, read_input
+from .outputs import DirectorySink, FileSink, Sink, StreamSink
+from .progress import Progress
+from .registry import default_registry
+from .render import FIELDS
+from .schema import article_schema
+
+_DEFAULT_COMMAND = "parse"
+_EXIT_CODES = """\b
+Exit codes:
+  0  every input gave an Article
+  1  some inputs failed (each has an error record in jsonl, a line on stderr otherwise)
+  2  usage error: a missing file, a bad option"""
+
+
+class UsageFailure(ClickException):
+    """A usage error, shown as one line on stderr; exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        typer.echo(f"normalize: {self.format_message()}", err=True)
+
+
+class _Commands(typer.core.TyperGroup):
+    """``normalize ARGS`` runs ``normalize parse ARGS`` unless ARGS start with a command name."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands:
+            args = [_DEFAULT_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            where = error.ctx.command_path if error.ctx else "normalize"
+            raise UsageFailure(f"{error.format_message()} (see {where} --help)") from error
+
+
+class _ParseCommand(typer.core.TyperCommand):
+    """The default command, whose help also lists the other commands."""
+
+    def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
+        super().format_epilog(ctx, formatter)
+        group = ctx.parent.command if ctx.parent else None
+        if isinstance(group, typer.core.TyperGroup):
+            rows = [
+                (name, command.get_short_help_str(limit=70))
+                for name, command in group.commands.items()
+                if name != _DEFAULT_COMMAND
+            ]
+            with formatter.section("Other commands (normalize COMMAND --help)"):
+                formatter.write_dl(rows)
+
+
+app = typer.Typer(
+    cls=_Commands,
+    help=__doc__,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.command(_DEFAULT_COMMAND, cls=_ParseCommand, epilog=_EXIT_CODES)
+def parse_command(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, directories (recursive), globs; - or nothing for stdin.",
+            show_default=False,
+            metavar="INPUT",
+        ),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            help="The page's address (one input only).", show_default=False, metavar="URL"
+        ),
+    ] = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (pretty; default for one input), jsonl (default for many), text, markdown.",
+            show_default=False,
+            metavar="FORMAT",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE, or to DIR/ (one file per input, named after it).",
+            show_default=False,
+            metavar="FILE|DIR/",
+        ),
+    ] = None,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            help="Keep only these Article keys, comma-separated.",
+            show_default=False,
+            metavar="KEY,...",
+        ),
+    ] = None,
+    notices: Annotated[
+        bool, typer.Option("--notices/--no-notices", help="Keep the publisher notices.")
+    ] = True,
+    adapter: Annotated[
+        str | None,
+        typer.Option(
+            help="Force an adapter (see: normalize adapters).", show_default=False, metavar="NAME"
+        ),
+    ] = None,
+    input_format: Annotated[
+        str, typer.Option(help="auto, html or text: how to read the inputs.", metavar="FORMAT")
+    ] = "auto",
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes [default: the number of cores].",
+            show_default=False,
+            metavar="N",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            help="Give up on an input after SECONDS.", show_default=False, metavar="SECONDS"
+        ),
+    ] = None,
+    max_size: Annotated[
+        str,
+        typer.Option(
+            help="Refuse inputs larger than this (after gzip): 50M, 512k...", metavar="SIZE"
+        ),
+    ] = "50M",
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
+    ] = False,
+) -> None:
+    """Parse article pages into Articles.
+
+    `curl -s URL | normalize --url URL`; `normalize pages/ > articles.jsonl`;
+    `normalize dump.txt --format text | wc -w`. Pages may be gzipped.
+    """
+    arguments = inputs or []
+    limit = _checked_size(max_size)
+    _check_choice("--format", output_format, FORMATS)
+    _check_choice("--input-format", input_format, INPUT_FORMATS)
+    kept = _checked_fields(fields)
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--jobs")
+    if timeout is not None and timeout <= 0:
+        raise typer.BadParameter("must be more than 0 seconds", param_hint="--timeout")
+    if adapter is not None:
+        _check_adapter(adapter)
+    try:
+        check_arguments(arguments)
+    except MissingInput as error:
+        raise UsageFailure(str(error)) from error
+    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit)
+    first = list(islice(items, 2))
+    many = len(first) > 1
+    if many and url is not None:
+        raise typer.BadParameter("applies to a single input", param_hint="--url")
+    to_directory = output is not None and (output.endswith(os.sep) or os.path.isdir(output))
+    chosen = output_format or ("jsonl" if many and not to_directory else "json")
+    if kept and chosen not in ("json", "jsonl"):
+        raise typer.BadParameter("applies to the json and jsonl formats", param_hint="--fields")
+    options = Options(
+        format=chosen,
+        records=chosen == "jsonl" or (chosen == "json" and many and not to_directory),
+        fields=kept,
+        notices=notices,
+        adapter=adapter,
+        input_format=input_format,
+        max_size=limit,
+        url=url,
+    )
+    sink = _sink(output, to_directory, options, many)
+    outcomes = run_ordered(
+        partial(convert, options=options),
+        chain(first, items),
+        partial(on_failure, options),
+        jobs=jobs or _cores(),
+        timeout=timeout,
+    )
+    show_progress = many and not quiet and sys.stderr.isatty()
+    failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=show_progress)
+    if failures and not quiet:
+        typer.echo(f"normalize: {failures} input(s) failed", err=True)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _drain(
+    outcomes: Generator[Outcome, None, None],
+    sink: Sink,
+    options: Options,
+    *,
+    fail_fast: bool,
+    progress: bool,
+) -> int:
+    """Write every outcome in order; return how many inputs failed."""
+    failures = 0
+    committed = False
+    try:
+        with Progress(enabled=progress) as bar:
+            for outcome in outcomes:
+                problem = sink.write(outcome)
+                error = outcome.error or problem
+                if error:
+                    failures += 1
+                    if problem or not options.records:
+                        typer.echo(f"normalize: {outcome.item.path}: {error}", err=True)
+                bar.advance(failed=bool(error))
+                if error and fail_fast:
+                    break
+        committed = True
+    finally:
+        outcomes.close()  # stops the workers now, not when garbage collected
+        sink.close(commit=committed)
+    return failures
+
+
+def _sink(output: str | None, to_directory: bool, options: Options, many: bool) -> Sink:
+    array = options.format == "json" and options.records
+    if output is None or output == "-":
+        return StreamSink(typer.get_binary_stream("stdout"), options.format, array=array)
+    if to_directory:
+        return DirectorySink(Path(output), options.format)
+    if not Path(output).parent.is_dir():
+        raise UsageFailure(f"no such directory: {Path(output).parent}")
+    return FileSink(Path(output), options.format, array=array)
+
+
+def _checked_size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except (ValueError, KeyError) as error:
+        raise typer.BadParameter(f"not a size: {text!r}", param_hint="--max-size") from error
+
+
+def _check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    if value is not None and value not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}", param_hint=option)
+
+
+def _checked_fields(fields: str | None) -> tuple[str, ...]:
+    if fields is None:
+        return ()
+    names = tuple(name.strip() for name in fields.split(",") if name.strip())
+    unknown = [name for name in names if name not in FIELDS]
+    if unknown or not names:
+        raise typer.BadParameter(
+            f"unknown field {', '.join(unknown) or '(none given)'}; known: {', '.join(FIELDS)}",
+            param_hint="--fields",
+        )
+    return names
+
+
+def _check_adapter(name: str) -> None:
+    try:
+        default_registry().get(name)
+    except KeyError as error:
+        raise typer.BadParameter(str(error.args[0]), param_hint="--adapter") from error
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
 
 
 @app.command()
-def normalize(
-    path: Annotated[
-        Path | None, typer.Argument(help="A page (HTML or text); stdin when absent or -.")
-    ] = None,
-    url: Annotated[str | None, typer.Option(help="The page's address.")] = None,
+def adapters(
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per adapter.")] = False,
 ) -> None:
-    """Parse one article page and print its Article as JSON."""
-    data = sys.stdin.buffer.read() if path is None or str(path) == "-" else path.read_bytes()
+    """List the adapters, with the hosts and page signatures each recognises."""
+    registry = default_registry()
+    for entry in registry.entries:
+        adapter = entry.adapter
+        signatures = [signature.pattern for signature in adapter.signatures]
+        if as_json:
+            described = {
+                "name": adapter.name,
+                "origin": entry.origin,
+                "hosts": list(adapter.hosts),
+                "signatures": signatures,
+            }
+            typer.echo(json.dumps(described, ensure_ascii=False))
+            continue
+        typer.echo(f"{adapter.name} ({entry.origin})")
+        typer.echo(f"  hosts:      {', '.join(adapter.hosts) or '-'}")
+        for position, signature in enumerate(signatures or ["-"]):
+            typer.echo(f"  {'signature: ' if position == 0 else ' ' * 11} {signature}")
+    for problem in registry.problems:
+        typer.echo(f"normalize: a plug-in adapter could not be loaded: {problem}", err=True)
+
+
+@app.command()
+def clean(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Text files (gzip allowed); - or nothing for stdin.", show_default=False
+        ),
+    ] = None,
+    max_size: Annotated[str, typer.Option(help="Refuse inputs larger than this.")] = "50M",
+) -> None:
+    """Repair and tidy text (mojibake, entities, odd spaces) with clean()."""
+    arguments = inputs or []
+    limit = _checked_size(max_size)
     try:
-        article = parse(data, url) if _looks_like_html(data) else parse_text(data, url)
-    except ParseError as error:
-        typer.echo(f"normalize: {error}", err=True)
-        raise typer.Exit(1) from error
-    typer.echo(json.dumps(to_dict(article), ensure_ascii=False, indent=2))
+        check_arguments(arguments)
+    except MissingInput as error:
+        raise UsageFailure(str(error)) from error
+    stdout = typer.get_binary_stream("stdout")
+    failures = 0
+    for item in expand_inputs(arguments, typer.get_binary_stream("stdin"), limit):
+        try:
+            text = clean_text(decode(read_input(item, limit)))
+        except (OSError, EOFError, ValueError) as error:
+            typer.echo(f"normalize: {item.path}: {type(error).__name__}: {error}", err=True)
+            failures += 1
+            continue
+        _write_line(stdout, text)
+    raise typer.Exit(1 if failures else 0)
 
 
-def _looks_like_html(data: bytes) -> bool:
-    return b"<" in data[:4096] and any(
-        tag in data[:65536].lower()
-        for tag in (b"<html", b"<body", b"<p", b"<div", b"<!doctype", b"<head")
-    )
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema that every Article record follows."""
+    typer.echo(json.dumps(article_schema(), ensure_ascii=False, indent=2))
+
+
+def _write_line(stream: BinaryIO, text: str) -> None:
+    stream.write(text.encode() + b"\n")
+    stream.flush()
 
 
 def main() -> None:
-    app()
+    app(prog_name="normalize")

@@ -1,0 +1,167 @@
+"""What ``normalize`` reads: arguments expanded into input items, and each item's bytes.
+
+:func:`expand_inputs` turns command-line arguments (files, directories, globs, ``-``) into a
+stream of :class:`InputItem` in a stable order; nothing is read until :func:`read_input` runs,
+usually in a worker process. Reading is bounded: an input larger than the size limit is refused,
+and a gzip stream is inflated incrementally and stopped once it passes the limit.
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import attrs
+
+STDIN = "-"
+# Files taken from a directory; a file named on the command line is read whatever its name.
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md"})
+_GZIP_MAGIC = b"\x1f\x8b"
+_GLOB_CHARS = frozenset("*?[")
+_SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+class InputTooLarge(ValueError):
+    """The input, or what its gzip stream inflates to, is over the size limit."""
+
+
+class MissingInput(ValueError):
+    """A command-line argument names no file, directory or glob match."""
+
+
+@attrs.frozen
+class InputItem:
+    """One input to parse.
+
+    ``path`` says where it came from and is what output records show; ``relative`` is its name
+    under the argument it came from (``-o DIR/`` mirrors it). ``data`` holds the bytes when they
+    are already in memory (stdin, a record of an archive); otherwise ``path`` is read from disk.
+    ``url`` is the page's address when known; ``extra`` fields are carried into the output record.
+    """
+
+    path: str
+    relative: str
+    data: bytes | None = None
+    url: str | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+def expand_inputs(arguments: Iterable[str], stdin: BinaryIO, max_size: int) -> Iterator[InputItem]:
+    """Yield one item per input named by ``arguments``, in order; no argument means stdin.
+
+    Directories are walked recursively in name order, taking files whose name ends in a page
+    suffix (``.gz`` allowed after it); symlinked directories are followed, but never back into a
+    directory already on the way down, so a symlink loop ends. Call :func:`check_arguments`
+    first: a missing argument found here raises :class:`MissingInput` mid-stream.
+    """
+    arguments = list(arguments) or [STDIN]
+    for argument in arguments:
+        if argument == STDIN:
+            yield InputItem("-", "stdin", _read_stdin(stdin, max_size))
+        elif os.path.isdir(argument):
+            yield from _walk(Path(argument), Path(argument), ())
+        elif os.path.exists(argument):
+            yield InputItem(argument, Path(argument).name)
+        else:
+            matches = _glob(argument)
+            if not matches:
+                raise MissingInput(f"no such file or directory: {argument}")
+            for match in matches:
+                if os.path.isdir(match):
+                    yield from _walk(Path(match), Path(match), ())
+                else:
+                    yield InputItem(match, Path(match).name)
+
+
+def check_arguments(arguments: Iterable[str]) -> None:
+    """Raise :class:`MissingInput` for the first argument that names nothing."""
+    for argument in arguments:
+        if argument != STDIN and not os.path.exists(argument) and not _glob(argument):
+            raise MissingInput(f"no such file or directory: {argument}")
+
+
+def _glob(argument: str) -> list[str]:
+    if not _GLOB_CHARS.intersection(argument):
+        return []
+    return sorted(glob.glob(argument, recursive=True))
+
+
+def _walk(
+    root: Path, directory: Path, ancestors: tuple[tuple[int, int], ...]
+) -> Iterator[InputItem]:
+    try:
+        status = directory.stat()
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError:
+        return  # an unreadable sub-directory holds no input we could read
+    here = (status.st_dev, status.st_ino)
+    if here in ancestors:
+        return  # a symlink back up the tree: following it would never end
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir():
+            yield from _walk(root, path, (*ancestors, here))
+        elif entry.is_file() and _is_page_name(entry.name):
+            yield InputItem(str(path), str(path.relative_to(root)))
+
+
+def _is_page_name(name: str) -> bool:
+    name = name.lower().removesuffix(".gz")
+    return os.path.splitext(name)[1] in PAGE_SUFFIXES
+
+
+def read_input(item: InputItem, max_size: int) -> bytes:
+    """The item's bytes, gzip inflated; raises :class:`InputTooLarge` past ``max_size``."""
+    if item.data is not None:
+        if item.data.startswith(_GZIP_MAGIC):
+            return _read_gzip(io.BytesIO(item.data), max_size)
+        return _limited(item.data, max_size)
+    with open(item.path, "rb") as file:
+        if os.fstat(file.fileno()).st_size > max_size:
+            raise InputTooLarge(f"input is over the {format_size(max_size)} limit")
+        head = file.read(2)
+        file.seek(0)
+        if head == _GZIP_MAGIC:
+            return _read_gzip(file, max_size)
+        return _limited(file.read(max_size + 1), max_size)
+
+
+def _read_gzip(file: BinaryIO, max_size: int) -> bytes:
+    # GzipFile.read(n) inflates only as far as n bytes: a gzip bomb stops at the limit.
+    with gzip.GzipFile(fileobj=file, mode="rb") as stream:
+        return _limited(stream.read(max_size + 1), max_size, "inflated ")
+
+
+def _limited(data: bytes, max_size: int, what: str = "") -> bytes:
+    if len(data) > max_size:
+        raise InputTooLarge(f"{what}input is over the {format_size(max_size)} limit")
+    return data
+
+
+def _read_stdin(stdin: BinaryIO, max_size: int) -> bytes:
+    # Over the limit, keep one byte more than allowed: read_input then refuses it with a record.
+    return stdin.read(max_size + 1)
+
+
+def parse_size(text: str) -> int:
+    """``"50M"``, ``"512k"``, ``"1G"`` or a plain number of bytes; raises ValueError."""
+    text = text.strip().lower().removesuffix("b").removesuffix("i")
+    number, unit = (text[:-1], text[-1]) if text and text[-1] in _SIZE_UNITS else (text, "")
+    value = int(float(number) * _SIZE_UNITS[unit])
+    if value <= 0:
+        raise ValueError(f"not a positive size: {text!r}")
+    return value
+
+
+def format_size(size: int) -> str:
+    for unit, factor in (("G", 1024**3), ("M", 1024**2), ("K", 1024)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor} {unit}B"
+    return f"{size} bytes"
