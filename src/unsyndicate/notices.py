@@ -38,7 +38,10 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
     *rules(
         "reprint",
         r"^(?:the )?original source of this (?:article|story|post) is\b",
-        r"\b(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)\b",
+        # The subject must be the piece itself: "cases first appeared in May" is prose.
+        r"^(?:(?:this|the) (?:article|story|piece|post|essay|column|interview|report|op-ed)"
+        r"\b.{0,60}?\s)?(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran)"
+        r" (?:on|in|at|by)\b",
         r"^(?:this (?:article|story|piece) (?:is|was) )?(?:republished|reprinted|reposted)"
         r" (?:here )?(?:from|with (?:the )?permission|under|courtesy)\b",
     ),

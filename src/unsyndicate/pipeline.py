@@ -23,9 +23,11 @@ from .document import Document, Head, Node
 from .errors import ParseError
 from .generic.boilerplate import remove_boilerplate
 from .generic.content import content_region
+from .generic.title import same_title
 from .head import read_head
 from .header import Header, read_header, split_authors
 from .html_nodes import html_nodes
+from .markup import bound_markup
 from .media import host_of, media_in_html, media_in_line
 from .metadata import (
     head_authors,
@@ -70,9 +72,11 @@ def parse(
     """
     text = decode(html, declared=charset) if isinstance(html, bytes) else html
     _refuse_non_text(text)
+    text, bounded = bound_markup(text)
     tree = LexborHTMLParser(text)
     document = Document(text, url, read_head(tree), (), tree)
-    return _run(document, adapter, registry or default_registry())
+    article = _run(document, adapter, registry or default_registry())
+    return attrs.evolve(article, warnings=(*article.warnings, *bounded)) if bounded else article
 
 
 def parse_text(
@@ -166,9 +170,12 @@ def _take_title(
 ) -> tuple[str, list[Node]]:
     """The title, and the nodes after it when the title stands at the top of the region."""
     if document.is_html:
+        known = chosen or head_title(document.head)
         for index, node in enumerate(nodes[:8]):
             if node.kind == "heading" and (
-                node.text == chosen or (not chosen and node.block.level == 1)
+                node.text == chosen
+                or (not chosen and known and same_title(node.text, known))
+                or (not known and node.block.level == 1)
             ):
                 return node.text, nodes[index + 1 :]
     elif nodes and (nodes[0].kind == "heading" or _is_title_line(nodes[0].text)):
@@ -297,10 +304,14 @@ def _take_notice_blocks(
         nodes = html_nodes(element)
         if block.kind is None:
             notices += furniture_notices(nodes, rules, block_owner)
-        elif nodes:
-            text = "\n".join(node.text for node in nodes if node.text)
+        else:
+            # Controls (share buttons) make no nodes: their labels are the notice then.
+            text = "\n".join(node.text for node in nodes if node.text) or clean(
+                element.text(separator="\n", strip=True)
+            )
             links = tuple(dict.fromkeys(url for node in nodes for url in node.link_urls()))
-            notices.append(Notice(block.kind, text, block_owner, links))
+            if text:
+                notices.append(Notice(block.kind, text, block_owner, links))
     for _, element in outermost:
         element.decompose()
     return notices

@@ -11,7 +11,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborNode
 
 from . import hints
-from .content import link_density
+from .content import PARAGRAPHS, link_density
 
 _ALWAYS = (
     "nav, aside, footer, form, dialog, menu, [hidden], [aria-hidden=true], "
@@ -50,7 +50,7 @@ def _is_furniture(node: LexborNode) -> bool:
         return True
     tag = node.tag
     is_list = tag in _LISTS
-    paragraphs = len(node.css("p"))
+    paragraphs = len(node.css(PARAGRAPHS))
     images = len(node.css("img"))
     items = len(node.css("li")) - 100
     inputs = len(node.css("input"))

@@ -12,9 +12,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import hints
 
-# Elements whose own text is scored; divs count only for the text directly inside them.
-_SCORED = "p, pre, td, blockquote, div, section"
-_DIRECT_TEXT = frozenset({"div", "section"})
+# Elements scored on all their text: paragraphs, and divs holding no block (a div used as one).
+_BLOCK = (
+    "p, div, section, article, ul, ol, dl, table, blockquote, pre, figure, header, footer, "
+    "aside, nav, form, h1, h2, h3, h4, h5, h6"
+)
+PARAGRAPHS = f"p, pre, td, blockquote, div:not(:has({_BLOCK}))"
+# Containers scored on the text directly inside them (text runs between their blocks).
+_CONTAINERS = "div, section"
 _MIN_PARAGRAPH = 25
 # A paragraph's points go to this many ancestors, shrinking with distance.
 _ANCESTORS = 5
@@ -77,8 +82,13 @@ def _choose(body: LexborNode, *, skip_unlikely: bool) -> list[LexborNode]:
 def _score(body: LexborNode, skip_unlikely: bool) -> dict[int, _Candidate]:
     candidates: dict[int, _Candidate] = {}
     unlikely: dict[int, bool] = {}
-    for element in body.css(_SCORED):
-        deep = element.tag not in _DIRECT_TEXT
+    paragraphs = body.css(PARAGRAPHS)
+    seen = {element.mem_id for element in paragraphs}
+    containers = [element for element in body.css(_CONTAINERS) if element.mem_id not in seen]
+    for element, deep in (
+        *((element, True) for element in paragraphs),
+        *((element, False) for element in containers),
+    ):
         text = element.text(deep=deep, strip=not deep)
         if len(text) < _MIN_PARAGRAPH or (skip_unlikely and _inside_unlikely(element, unlikely)):
             continue

@@ -15,7 +15,7 @@ _POSITIVE = re.compile(
 _NEGATIVE = re.compile(
     r"-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|contact|cookie|consent|disqus|"
     r"footer|foot\b|gdpr|header|masthead|menu|meta|nav|newsletter|outbrain|pagination|"
-    r"paywall|popup|promo|recirc|related|recommend|rss|share|sharing|shopping|sidebar|"
+    r"popup|promo|recirc|related|recommend|rss|share|sharing|shopping|sidebar|"
     r"skyscraper|social|sponsor|subscri|tags|taboola|toolbar|tools|trending|widget|"
     r"byline|author|caption|credit|signup|sign-up|modal|overlay|hidden",
     re.IGNORECASE,
@@ -24,7 +24,7 @@ _NEGATIVE = re.compile(
 # class or id also names content ("article-comments" stays a candidate, then loses on score).
 _UNLIKELY = re.compile(
     r"-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|community|cookie|consent|disqus|"
-    r"footer|gdpr|menu|newsletter|outbrain|pager\b|pagination|paywall|popup|promo|recirc|"
+    r"footer|gdpr|menu|newsletter|outbrain|pager\b|pagination|popup|promo|recirc|"
     r"related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|"
     r"subscri|taboola|trending|modal|overlay",
     re.IGNORECASE,
