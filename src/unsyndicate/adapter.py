@@ -105,9 +105,7 @@ class Adapter:
     publisher: Publisher | None = None
     content: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    fields: Mapping[str, tuple[FieldRule, ...]] = attrs.field(
-        factory=dict, validator=_known_fields
-    )
+    fields: Mapping[str, tuple[FieldRule, ...]] = attrs.field(factory=dict, validator=_known_fields)
     datelines: tuple[re.Pattern[str], ...] = ()
     origin_lines: tuple[re.Pattern[str], ...] = ()
     taxonomy: Mapping[str, str] = attrs.Factory(dict)

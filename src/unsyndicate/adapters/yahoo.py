@@ -1,0 +1,34 @@
+"""Yahoo (yahoo.com), a portal that shows partner stories under its own header.
+
+The header names the provider (``.provider-name``) and gives the date as a ``<time datetime>``;
+``og:url`` points at the provider's own page, while the canonical link points back at Yahoo
+(sometimes broken, ending in ``/undefined``). Partner stories may be cut short with a "Read More"
+button to the provider; share buttons stand above and below the story.
+
+Fixture: tests/fixtures/yahoo/yahoo.com.html.
+"""
+
+from ..adapter import Adapter, blocks
+from ..model import Publisher
+
+ADAPTER = Adapter(
+    name="yahoo",
+    hosts=("yahoo.com",),
+    publisher=Publisher("Yahoo", "https://www.yahoo.com/"),
+    content=("article.canvas-body", "article"),
+    # The caption box's "More" button only unfolds the caption.
+    exclude=("figure button",),
+    fields={
+        "title": ("header.canvas-header h1", "h1"),
+        "authors": (".auth-attr .author-name",),
+        "published": ((".auth-attr time", "datetime"),),
+        "original_name": (".auth-attr .provider-name",),
+        "original_url": (('meta[property="og:url"]', "content"),),
+        "canonical": (('meta[property="og:url"]', "content"),),
+    },
+    notice_blocks=(
+        *blocks("related", "article .read-more", provider=True),
+        *blocks("share", ".canvas-share-buttons"),
+        *blocks("other", '[id$="-Footer-Proxy"]'),
+    ),
+)
