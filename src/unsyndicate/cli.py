@@ -33,6 +33,8 @@ from .outputs import DirectorySink, FileSink, Sink, StreamSink
 from .progress import Progress
 from .registry import default_registry
 from .render import FIELDS
+from .scaffold import ScaffoldError, find_project
+from .scaffold import new_adapter as scaffold
 from .schema import article_schema
 
 _DEFAULT_COMMAND = "parse"
@@ -367,6 +369,28 @@ def clean(
             continue
         _write_line(stdout, text)
     raise typer.Exit(1 if failures else 0)
+
+
+@app.command("new-adapter")
+def new_adapter(
+    name: Annotated[str, typer.Argument(help="The adapter's name: lower case, digits, _.")],
+    host: Annotated[str, typer.Option(help="The site's host, e.g. example.com.")],
+    fixture: Annotated[Path, typer.Option(help="A page saved from the site, the first fixture.")],
+    url: Annotated[str | None, typer.Option(help="The address the page was saved from.")] = None,
+    publisher: Annotated[
+        str | None, typer.Option(help="The site's name (default: the page's og:site_name).")
+    ] = None,
+) -> None:
+    """Scaffold a publisher adapter and its first fixture (see CONTRIBUTING.md)."""
+    try:
+        root = find_project(Path.cwd())
+        made = scaffold(root, name, host, fixture, url, publisher)
+    except ScaffoldError as error:
+        raise UsageFailure(str(error)) from error
+    for path in (made.module, made.page, made.sidecar):
+        if path is not None:
+            typer.echo(f"wrote {path.relative_to(root)}")
+    typer.echo(made.next_steps(root))
 
 
 @app.command()
