@@ -12,6 +12,15 @@ from .document import Head
 
 # A JSON-LD block larger than this is data, not article metadata; parsing it would only cost.
 _MAX_JSONLD = 1_000_000
+# Metadata the page shows in its body, kept under these names beside the <meta> tags: author
+# markup (microdata, rel=author, byline classes) and machine-readable times.
+_VISIBLE_AUTHORS = (
+    "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
+    "[class~=author i]"
+)
+_VISIBLE_TIMES = "time[datetime], [itemprop~=datePublished][datetime]"
+# Longer text in an author element is a biography, not a byline.
+_MAX_BYLINE = 120
 
 
 def read_head(tree: LexborHTMLParser) -> Head:
@@ -22,6 +31,7 @@ def read_head(tree: LexborHTMLParser) -> Head:
         content = attributes.get("content")
         if name and content:
             meta.setdefault(name.strip().lower(), []).append(clean(content))
+    _add_visible(tree, meta)
     title = tree.css_first("title")
     root = tree.css_first("html")
     canonical = tree.css_first('link[rel="canonical"]')
@@ -32,6 +42,19 @@ def read_head(tree: LexborHTMLParser) -> Head:
         meta={name: tuple(values) for name, values in meta.items()},
         jsonld=tuple(_jsonld(tree)),
     )
+
+
+def _add_visible(tree: LexborHTMLParser, meta: dict[str, list[str]]) -> None:
+    """Author and time markup from the page body, as ``byline`` and ``datetime`` entries."""
+    for element in tree.css(_VISIBLE_AUTHORS):
+        name = element.css_first("[itemprop~=name]")
+        text = clean((name or element).text(deep=True, separator=" "))
+        if text and len(text) <= _MAX_BYLINE:
+            meta.setdefault("byline", []).append(text)
+    for element in tree.css(_VISIBLE_TIMES):
+        moment = element.attributes.get("datetime")
+        if moment:
+            meta.setdefault("datetime", []).append(moment.strip())
 
 
 def _jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:

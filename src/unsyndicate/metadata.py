@@ -8,12 +8,13 @@ from typing import Any
 from .clean import clean
 from .dates import parse_date
 from .document import Head
-from .header import split_authors
+from .generic.authors import clean_authors
 from .model import Publisher, Tag
 
 _ARTICLE_TYPES = re.compile(
     r"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", re.IGNORECASE
 )
+_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 
 
@@ -53,17 +54,21 @@ def head_title(head: Head) -> str | None:
 
 
 def head_authors(head: Head) -> tuple[str, ...]:
-    names = _names(article_object(head).get("author"))
-    if not names:
-        names = [
-            value
-            for value in (head.first("author", "article:author", "dc.creator", "parsely-author"),)
-            if value and "://" not in value
-        ]
-    authors: list[str] = []
-    for name in names:
-        authors.extend(split_authors(clean(name)))
-    return tuple(dict.fromkeys(authors))
+    """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, then the
+    author markup in the page (microdata, ``rel=author``, byline classes)."""
+    publisher = head_publisher(head)
+    site = publisher.name if publisher else None
+    tagged = [
+        value for name in _AUTHOR_META for value in head.meta.get(name, ()) if "://" not in value
+    ]
+    # Author markup in the page also names the authors of related articles: the first one that
+    # names a person is the article's.
+    bylines = ([byline] for byline in head.meta.get("byline", ()))
+    for names in (_names(article_object(head).get("author")), tagged, *bylines):
+        authors = clean_authors(names, site)
+        if authors:
+            return authors
+    return ()
 
 
 def head_published(head: Head) -> str | None:

@@ -104,6 +104,10 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         "related",
         r"^(?:related|read more|see also|more on this|recommended)"
         r"(?: (?:articles?|stories|posts|reading))?\s*:?\s*$",
+        # A label, then the headline it points to: "READ MORE: ...", "Related: ...".
+        r"^(?:related(?: (?:articles?|stories|posts|reading|coverage))?|read (?:more|also|next)"
+        r"|also read|see also|more on this|don'?t miss|you (?:may|might) also like"
+        r"|recommended(?: for you)?)\s*(?::|\||…|\.\.\.)",
     ),
     *rules(
         "editor_note",

@@ -1,0 +1,57 @@
+"""Author names as pages write them, cleaned to people: no "By", no roles, no desks or sites."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..header import split_authors
+
+_BY = re.compile(
+    r"^\s*(?:(?:written|posted|reported|words|text|story|photos?)\s+)?"
+    r"(?:by|par|von|por|di|door|av|af|przez)\s*:?\s+",
+    re.IGNORECASE,
+)
+# A "name" with any of these is a role, a date, a desk or an address, not a person.
+_NOT_A_PERSON = re.compile(
+    r"\d|@|://|\b(?:staff|contributors?|follow|updated|published|posted|editors?|editorial|"
+    r"news|team|desk|wire|reporter|correspondent|admin|administrator|guest|anonymous|"
+    r"unknown|more|view|all posts|and others|edited|based)\b",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 5
+# News agencies are sources, not authors (provenance reads them as wire bylines).
+WIRE_AGENCY = re.compile(
+    r"^(?:the )?(?:AP|AFP|Reuters|Associated Press|Agence France[- ]Presse|dpa|ANSA|EFE|UPI|PTI|"
+    r"IANS|Xinhua|Bloomberg|Press Association|PA|Canadian Press|CP|AAP|Kyodo|Yonhap|TASS)"
+    r"(?: News)?$",
+    re.IGNORECASE,
+)
+# Bylines that also carry a date or a role: "By Ann Lee | March 3, 2019".
+_PARTS = re.compile(r"\s*[|•·\n]\s*|\s+[-–—]\s+")
+
+
+def clean_authors(texts: Iterable[str], site: str | None = None) -> tuple[str, ...]:
+    """The people named in ``texts`` (bylines or names), each once, in order.
+
+    A name equal to the site's name is the publisher, not an author.
+    """
+    found: list[str] = []
+    for text in texts:
+        for part in _PARTS.split(text):
+            for name in split_authors(_BY.sub("", " ".join(part.split()))):
+                if _is_person(name, site):
+                    found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _is_person(name: str, site: str | None) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= _MAX_WORDS
+        and len(name) > 2
+        and not name[0].islower()
+        and not _NOT_A_PERSON.search(name)
+        and not WIRE_AGENCY.match(name)
+        and (site is None or name.casefold() != site.casefold())
+    )
