@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -19,6 +20,8 @@ _VISIBLE_AUTHORS = (
     "[class~=author i]"
 )
 _VISIBLE_TIMES = "time[datetime], [itemprop~=datePublished][datetime]"
+# CDATA and comment markers some pages wrap their JSON-LD in.
+_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--|/\*)|(?:\]\]>|-->|\*/)\s*$")
 # Longer text in an author element is a biography, not a byline.
 _MAX_BYLINE = 120
 
@@ -65,7 +68,7 @@ def _jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
         if not raw or len(raw) > _MAX_JSONLD:
             continue
         try:
-            data = json.loads(raw, strict=False)
+            data = json.loads(_WRAPPER.sub("", raw), strict=False)
         except (ValueError, RecursionError):
             continue
         pending = [data]

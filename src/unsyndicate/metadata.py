@@ -73,11 +73,14 @@ def head_authors(head: Head) -> tuple[str, ...]:
 
 def head_published(head: Head) -> str | None:
     ld = article_object(head)
+    # ``datetime`` is the first <time datetime> in the page (see head.py): the least sure source.
     return parse_date(
         _text(ld.get("datePublished"))
         or head.first(
             "article:published_time", "og:published_time", "date", "pubdate", "dc.date",
             "dc.date.issued", "publish-date", "sailthru.date", "datepublished",
+            "parsely-pub-date", "dcterms.created", "article.published", "citation_date",
+            "citation_publication_date", "datetime",
         )
     )  # fmt: skip
 
