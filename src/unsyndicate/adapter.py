@@ -115,8 +115,11 @@ class Adapter:
     notice_blocks: tuple[BlockNotice, ...] = ()
     refine: Callable[[Article, Document], Article] | None = None
 
-    def claims_host(self, host: str) -> bool:
-        return any(host == own or host.endswith("." + own) for own in self.hosts)
+    def host_claim(self, host: str) -> int:
+        """How specifically this adapter claims ``host``: the length of its matching own host
+        (sub-domains match), 0 when it does not claim it."""
+        claims = (len(own) for own in self.hosts if host == own or host.endswith("." + own))
+        return max(claims, default=0)
 
     def recognises(self, source: str) -> bool:
         return any(signature.search(source) for signature in self.signatures)

@@ -4,8 +4,11 @@ Adapters are discovered, never listed by hand: every module in :mod:`unsyndicate
 defines ``ADAPTER``, then every ``unsyndicate.adapters`` entry point of installed packages. A
 broken third-party adapter is reported in :attr:`Registry.problems` and skipped.
 
-Precedence: an adapter named by the caller, then the URL's host, then content signatures, then
-the generic adapter.
+Precedence: an adapter named by the caller, then the URL's host (the most specific host claimed
+wins: ``news.example.com`` over ``example.com``), then content signatures in registration order,
+then the generic adapter. Two adapters claiming one host, or one name, is an error.
+
+Plug-ins are loaded lazily: on the first parse (or listing), not when unsyndicate is imported.
 """
 
 from __future__ import annotations
@@ -72,10 +75,10 @@ class Registry:
 
     def select(self, url: str | None, source: str) -> Adapter:
         host = host_of(url)
-        if host:
-            for adapter in self.adapters:
-                if adapter.claims_host(host):
-                    return adapter
+        if host and self.adapters:
+            best = max(self.adapters, key=lambda adapter: adapter.host_claim(host))
+            if best.host_claim(host):
+                return best
         for adapter in self.adapters:
             if adapter.recognises(source):
                 return adapter
@@ -85,6 +88,11 @@ class Registry:
 @cache
 def default_registry() -> Registry:
     """Built-in adapters and installed plug-ins, loaded once on first use."""
+    return discover()
+
+
+def discover() -> Registry:
+    """Built-in adapters and the plug-ins installed now (not cached: see default_registry)."""
     entries: list[Registered] = []
     problems: list[str] = []
     for module_info in pkgutil.iter_modules(_builtin.__path__):
