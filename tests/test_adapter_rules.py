@@ -1,0 +1,148 @@
+"""Adapter field rules and notice blocks: what a rule gives wins, what it leaves falls back."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import unsyndicate
+from unsyndicate.adapter import FIELDS, GENERIC, Adapter, blocks
+from unsyndicate.document import Document
+from unsyndicate.model import Notice, Original, Publisher
+from unsyndicate.registry import Registered, Registry
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Head title | Example</title>
+<link rel="canonical" href="https://example.org/head-canonical">
+<meta property="og:title" content="Head title">
+<meta property="og:image" content="https://example.org/head.jpg">
+<meta name="author" content="Head Author">
+<meta property="article:published_time" content="2020-01-01">
+<meta property="article:modified_time" content="2020-01-02">
+<meta name="x-canonical" content="https://example.org/rule-canonical">
+</head><body>
+<div class="share">Share this story <div class="share">Tweet</div></div>
+<article>
+<h1>Page heading</h1>
+<h2 class="dek">The subtitle</h2>
+<p class="by"><span>Ann One</span> and <span>Bob Two</span></p>
+<p>The one paragraph of this page's body, written for these tests, long enough to be read as
+an article and not as furniture by the generic rules.</p>
+<div class="src" data-url="https://origin.example/story" data-date="2019-12-31">Origin Times</div>
+<time class="mod" datetime="2020-02-02T10:00:00Z">Feb 2</time>
+<img class="lead" src="https://example.org/lead.jpg" alt="">
+<aside class="promo"><a href="https://origin.example/">More from Origin Times</a></aside>
+<div class="tail"><p>Sign up for our daily newsletter.</p><p>Comments</p></div>
+</article></body></html>
+"""
+URL = "https://example.org/a"
+
+
+def published_in_march(document: Document) -> str:
+    return "March 3, 2020"
+
+
+RULED = Adapter(
+    name="ruled",
+    fields={
+        "title": ("h3.missing", "h1"),
+        "subtitle": (".dek",),
+        "authors": (".by",),
+        "published": (published_in_march,),
+        "modified": (("time.mod", "datetime"),),
+        "canonical": (('meta[name="x-canonical"]', "content"),),
+        "image": (("img.lead", "src"),),
+        "original_name": (".src",),
+        "original_url": ((".src", "data-url"),),
+        "original_published": ((".src", "data-date"),),
+    },
+)
+# Every field has a rule, and none of them finds anything on the page.
+MISSING = Adapter(
+    name="missing", fields={name: (".nowhere", (".nowhere", "href")) for name in FIELDS}
+)
+
+
+def parse(adapter: Adapter, page: str = PAGE) -> unsyndicate.Article:
+    adapters = (adapter,) if adapter is GENERIC else (adapter, GENERIC)
+    registry = Registry.build(Registered(item, "builtin") for item in adapters)
+    return unsyndicate.parse(page, URL, adapter=adapter.name, registry=registry)
+
+
+def test_field_rules_override_the_generic_ones() -> None:
+    article = parse(RULED)
+    assert article.title == "Page heading"
+    assert article.subtitle == "The subtitle"
+    assert article.authors == ("Ann One", "Bob Two")
+    assert article.published == "2020-03-03"
+    assert article.modified == "2020-02-02T10:00:00+00:00"
+    assert article.canonical_url == "https://example.org/rule-canonical"
+    assert article.image == "https://example.org/lead.jpg"
+    assert article.original == Original(
+        "Origin Times", "https://origin.example/story", "2019-12-31"
+    )
+    assert article.syndicated
+
+
+def test_every_field_falls_back_to_the_generic_rule() -> None:
+    generic = parse(GENERIC)
+    assert generic.title == "Head title" and generic.canonical_url.endswith("/head-canonical")
+    assert attrs.evolve(parse(MISSING), adapter="generic") == generic
+
+
+def test_original_url_alone_names_the_original_by_its_host() -> None:
+    adapter = Adapter(name="urlonly", fields={"original_url": ((".src", "data-url"),)})
+    assert parse(adapter).original == Original("origin.example", "https://origin.example/story")
+
+
+def test_unknown_field_is_refused_when_the_adapter_is_declared() -> None:
+    with pytest.raises(ValueError, match="unknown adapter fields \\['headline'\\]"):
+        Adapter(name="typo", fields={"headline": ("h1",)})
+
+
+def test_a_failing_function_rule_falls_back_with_a_warning() -> None:
+    def broken(document: Document) -> str:
+        raise RuntimeError("no luck")
+
+    article = parse(Adapter(name="broken", fields={"published": (broken,)}))
+    assert article.published == "2020-01-01"
+    assert article.warnings == ("adapter broken: published rule failed: RuntimeError('no luck')",)
+
+
+def test_text_pages_skip_selectors_and_run_functions() -> None:
+    adapter = Adapter(name="texty", fields={"title": ("h1",), "published": (published_in_march,)})
+    registry = Registry.build([Registered(adapter, "builtin"), Registered(GENERIC, "builtin")])
+    text = "A text title\n\nThe body of a page written for these tests."
+    article = unsyndicate.parse_text(text, URL, adapter="texty", registry=registry)
+    assert (article.title, article.published) == ("A text title", "2020-03-03")
+
+
+NOTICED = Adapter(
+    name="noticed",
+    publisher=Publisher("Example"),
+    fields={"original_name": (".src",)},
+    notice_blocks=(
+        *blocks("share", ".share"),
+        *blocks("related", ".promo", provider=True),
+        *blocks(None, ".tail"),
+    ),
+)
+
+
+def test_notice_blocks_become_notices_with_their_owner() -> None:
+    article = parse(NOTICED)
+    assert article.notices == (
+        Notice("share", "Share this story\nTweet", "Example"),
+        Notice("related", "More from Origin Times", "Origin Times", ("https://origin.example/",)),
+        Notice("newsletter", "Sign up for our daily newsletter.", "Example"),
+        Notice("comments", "Comments", "Example"),
+    )
+    body = article.text
+    assert "Share this story" not in body and "newsletter" not in body
+    assert "More from Origin Times" not in body
+
+
+def test_provider_block_without_a_named_original_belongs_to_the_publisher() -> None:
+    adapter = attrs.evolve(NOTICED, fields={})
+    promo = [notice for notice in parse(adapter).notices if notice.kind == "related"]
+    assert [notice.owner for notice in promo] == ["Example"]
