@@ -1,0 +1,99 @@
+"""Bounds on HTML markup, applied before the HTML parser sees a page.
+
+The HTML tree builder walks its stack of open elements for many start and end tags, and checks
+each attribute of a tag against the ones before it: 100 000 nested ``<div>`` or a tag with a
+million attributes make it quadratic (minutes). No real page comes near these bounds, so a page
+that does has its excess tags and attributes dropped (their text is kept) and says so in a warning.
+A page within the bounds is returned unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Deeper than any real page nests (browsers stop nesting at 512 levels).
+MAX_DEPTH = 512
+MAX_ATTRIBUTES = 1000
+# A start tag shorter than this cannot hold MAX_ATTRIBUTES attributes.
+_LONG_TAG = 2 * MAX_ATTRIBUTES
+
+# One tag: raw-text elements and comments are skipped whole (their "tags" are not markup).
+_TAG = re.compile(
+    r"<(?:(?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b"
+    r".*?(?:</(?P=raw)\s*>|\Z)"
+    r"|!--.*?(?:-->|\Z)"
+    r"|(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?P<attributes>(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+)>?)",
+    re.IGNORECASE | re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]*+))?""")
+# Tags that never nest: void elements, and those the parser closes by itself when the next one
+# opens (an unclosed <p> or <li> in an old page is not nesting).
+_NOT_NESTING = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "p", "li", "dt", "dd",
+        "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb", "rt", "rtc", "rp",
+        "colgroup", "caption", "html", "head", "body", "a", "nobr",
+    }
+)  # fmt: skip
+
+
+def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
+    """``html`` with nesting deeper than MAX_DEPTH and attributes past MAX_ATTRIBUTES dropped.
+
+    Returns the markup and the warnings saying what was dropped (none: the markup is unchanged).
+    """
+    if html.count("<") <= MAX_DEPTH and len(html) <= _LONG_TAG:
+        return html, ()
+    parts: list[str] = []
+    kept_to = 0
+    open_tags: Counter[str] = Counter()
+    dropped: Counter[str] = Counter()
+    depth = 0
+    too_deep = too_many = False
+    for match in _TAG.finditer(html):
+        name = match["name"]
+        if name is None:
+            continue
+        name = name.lower()
+        replacement = None
+        if match["end"]:
+            if dropped[name]:
+                dropped[name] -= 1
+                replacement = ""
+            elif open_tags[name]:
+                open_tags[name] -= 1
+                depth -= 1
+        elif name not in _NOT_NESTING and not _closes_itself(match, open_tags):
+            if depth >= MAX_DEPTH:
+                dropped[name] += 1
+                too_deep = True
+                replacement = ""
+            else:
+                open_tags[name] += 1
+                depth += 1
+        attributes = match["attributes"]
+        if replacement is None and len(attributes) > _LONG_TAG:
+            kept = _ATTRIBUTE.findall(attributes, 0)
+            if len(kept) > MAX_ATTRIBUTES:
+                too_many = True
+                replacement = f"<{match['end']}{match['name']} {' '.join(kept[:MAX_ATTRIBUTES])}>"
+        if replacement is not None:
+            parts += (html[kept_to : match.start()], replacement)
+            kept_to = match.end()
+    if not parts:
+        return html, ()
+    parts.append(html[kept_to:])
+    warnings = []
+    if too_deep:
+        warnings.append(f"markup nested deeper than {MAX_DEPTH} levels was flattened")
+    if too_many:
+        warnings.append(f"attributes past the first {MAX_ATTRIBUTES} of a tag were dropped")
+    return "".join(parts), tuple(warnings)
+
+
+def _closes_itself(match: re.Match[str], open_tags: Counter[str]) -> bool:
+    """``<path/>`` in SVG or MathML (in HTML proper, ``<div/>`` opens a div)."""
+    foreign = open_tags["svg"] or open_tags["math"]
+    return bool(foreign) and match["attributes"].endswith("/")
