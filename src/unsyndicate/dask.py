@@ -1,0 +1,144 @@
+"""Web archives on a Dask cluster: one partition per archive, results to Parquet or JSON lines.
+
+Needs the ``[dask]`` extra. The same code runs on a ``distributed.LocalCluster`` and on any Dask
+cluster: make a ``distributed.Client`` first and Dask uses it. Archive paths are opened with
+fsspec on the workers, so they may be local paths on a shared file system or URLs (``s3://``,
+``https://``) when the matching fsspec backend is installed.
+
+>>> bag = articles(["crawl-00000.warc.gz", "crawl-00001.warc.gz"])  # doctest: +SKIP
+>>> write_parquet(bag, "out/")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+import dask
+import dask.bag
+import fsspec
+import pyarrow as pa
+import pyarrow.parquet as pq
+from dask.base import tokenize
+from dask.highlevelgraph import HighLevelGraph
+
+from .model import Article
+from .serialize import to_dict
+from .warc import Result, iter_articles, to_record
+
+# Rows go to Parquet in batches of this many, so a partition is never all in memory at once.
+_BATCH = 1000
+_RECORD_COLUMNS = {
+    "record_id": pa.string(),
+    "url": pa.string(),
+    "date": pa.string(),
+    "offset": pa.int64(),
+    "error": pa.string(),
+}
+
+
+def articles(paths: Iterable[str], storage_options: dict[str, Any] | None = None) -> dask.bag.Bag:
+    """A lazy bag of :class:`~unsyndicate.warc.Result`, one partition per archive, in file order.
+
+    ``storage_options`` go to fsspec (credentials, ``anon=True`` for public buckets...).
+    """
+    paths = list(paths)
+    archives = dask.bag.from_sequence(paths, npartitions=max(len(paths), 1))
+    return archives.map(_read_archive, storage_options or {}).flatten()
+
+
+def write_jsonl(bag: dask.bag.Bag, directory: str) -> list[str]:
+    """Write one JSON-lines file per partition (``to_record`` per line); return their paths."""
+    return _write(bag, directory, "jsonl", _jsonl_part)
+
+
+def write_parquet(bag: dask.bag.Bag, directory: str) -> list[str]:
+    """Write one Parquet file per partition, one row per record; return their paths.
+
+    Columns: the record's (record_id, url, date, offset, error), the Article's plain fields
+    (strings, booleans, lists of strings) as they are, its nested fields (publisher, original,
+    tags, body, media, notices) as JSON strings, and ``text``, the body as plain text.
+    """
+    return _write(bag, directory, "parquet", _parquet_part)
+
+
+def parquet_schema() -> pa.Schema:
+    """The schema :func:`write_parquet` writes."""
+    article_columns = {field: _arrow_type(kind) for field, kind in _article_fields().items()}
+    return pa.schema({**_RECORD_COLUMNS, **article_columns, "text": pa.string()})
+
+
+def to_row(result: Result) -> dict[str, Any]:
+    """One Parquet row: the record's fields, then the Article's (None when there is none)."""
+    record = to_record(result)
+    row = {column: record[column] for column in _RECORD_COLUMNS}
+    article = to_dict(result.article) if result.article is not None else {}
+    for field, kind in _article_fields().items():
+        value = article.get(field)
+        row[field] = value if value is None or _is_plain(kind) else json.dumps(value)
+    row["text"] = result.article.text if result.article is not None else None
+    return row
+
+
+def _read_archive(path: str, storage_options: dict[str, Any]) -> Iterator[Result]:
+    with fsspec.open(path, "rb", **storage_options) as stream:
+        yield from iter_articles(stream)
+
+
+def _write(bag: dask.bag.Bag, directory: str, suffix: str, writer: Any) -> list[str]:
+    """Run ``writer(results, path)`` on each partition, in the task that reads it.
+
+    A task of its own per partition, as Dask's ``to_textfiles`` makes, is fused with the reading
+    task, so results stream from the archive into the file instead of being collected first.
+    """
+    fs, root = fsspec.core.url_to_fs(directory)
+    fs.makedirs(root, exist_ok=True)
+    paths = [
+        f"{directory.rstrip('/')}/part-{index:05d}.{suffix}" for index in range(bag.npartitions)
+    ]
+    name = f"write-{suffix}-{tokenize(bag, directory)}"
+    tasks = {(name, index): (writer, (bag.name, index), path) for index, path in enumerate(paths)}
+    graph = HighLevelGraph.from_collections(name, tasks, dependencies=[bag])
+    dask.bag.Bag(graph, name, bag.npartitions).compute()
+    return paths
+
+
+def _jsonl_part(results: Iterable[Result], path: str) -> list[str]:
+    with fsspec.open(path, "w", encoding="utf-8") as out:
+        for result in results:
+            out.write(json.dumps(to_record(result), ensure_ascii=False) + "\n")
+    return [path]
+
+
+def _parquet_part(results: Iterable[Result], path: str) -> list[str]:
+    schema = parquet_schema()
+    with fsspec.open(path, "wb") as out, pq.ParquetWriter(out, schema) as parquet:
+        batch: list[dict[str, Any]] = []
+        for result in results:
+            batch.append(to_row(result))
+            if len(batch) == _BATCH:
+                parquet.write_table(pa.Table.from_pylist(batch, schema))
+                batch = []
+        parquet.write_table(pa.Table.from_pylist(batch, schema))
+    return [path]
+
+
+def _article_fields() -> dict[str, Any]:
+    """The Article's fields and their types, except ``url``, which the record gives."""
+    fields = attrs.fields(attrs.resolve_types(Article))
+    return {field.name: field.type for field in fields if field.name != "url"}
+
+
+def _is_plain(kind: Any) -> bool:
+    return kind in (str, str | None, bool, tuple[str, ...])
+
+
+def _arrow_type(kind: Any) -> pa.DataType:
+    if kind is bool:
+        return pa.bool_()
+    if kind == tuple[str, ...]:
+        return pa.list_(pa.string())
+    # Plain strings, and the nested fields as JSON text.
+    return pa.string()

@@ -1,0 +1,104 @@
+"""The Dask path on a real two-process LocalCluster: the same results as the single-process path."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("warcio")
+pytest.importorskip("dask.bag")
+pytest.importorskip("distributed")
+pytest.importorskip("pyarrow")
+
+import distributed
+import pyarrow.parquet as parquet
+
+from test_warc import fixture_html, page, write_warc
+from unsyndicate import from_dict
+from unsyndicate.dask import articles, parquet_schema, to_row, write_jsonl, write_parquet
+from unsyndicate.warc import Result, iter_articles, to_record
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[distributed.Client]:
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    folder = tmp_path_factory.mktemp("archives")
+    stories = [(f"https://example.com/{n}", page(n)) for n in range(30)]
+    empty = [("https://example.com/empty", b"")]
+    return [
+        str(write_warc(folder / "a.warc.gz", stories[:15] + empty, gzip=True)),
+        str(write_warc(folder / "b.warc", fixture_html() + stories[15:])),
+        str(write_warc(folder / "c.warc.gz", stories[:3], gzip=True)),
+    ]
+
+
+@pytest.fixture(scope="module")
+def expected(archives: list[str]) -> list[Result]:
+    """The single-process path."""
+    return [result for path in archives for result in iter_articles(path)]
+
+
+def test_a_cluster_gives_the_single_process_results(
+    client: distributed.Client, archives: list[str], expected: list[Result]
+) -> None:
+    bag = articles(archives)
+
+    with distributed.get_task_stream(client) as tasks:
+        results = bag.compute()
+
+    assert bag.npartitions == len(archives)
+    assert results == expected
+    assert any(result.error for result in results) and any(result.article for result in results)
+    workers = {task["worker"] for task in tasks.data}
+    assert workers and workers <= set(client.scheduler_info()["workers"])
+
+
+def test_parquet_has_one_row_per_record(
+    client: distributed.Client, archives: list[str], expected: list[Result], tmp_path: Path
+) -> None:
+    paths = write_parquet(articles(archives), str(tmp_path / "out"))
+
+    tables = [parquet.read_table(path) for path in paths]
+
+    assert [Path(path).name for path in paths] == [f"part-0000{n}.parquet" for n in range(3)]
+    assert all(table.schema == parquet_schema() for table in tables)
+    rows = [row for table in tables for row in table.to_pylist()]
+    assert rows == [to_row(result) for result in expected]
+    first = next(result for result in expected if result.article)
+    row = rows[expected.index(first)]
+    assert (row["title"], row["authors"], row["text"]) == (
+        first.article.title,
+        list(first.article.authors),
+        first.article.text,
+    )
+    assert json.loads(row["body"])[0]["text"] == first.article.body[0].text
+
+
+def test_json_lines_give_the_articles_back(
+    client: distributed.Client, archives: list[str], expected: list[Result], tmp_path: Path
+) -> None:
+    paths = write_jsonl(articles(archives), str(tmp_path / "out"))
+
+    lines = [json.loads(line) for path in paths for line in Path(path).read_text().splitlines()]
+
+    assert lines == [to_record(result) for result in expected]
+    rebuilt = [
+        Result(**{**line, "article": from_dict(line["article"]) if line["article"] else None})
+        for line in lines
+    ]
+    assert rebuilt == expected
