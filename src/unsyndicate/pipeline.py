@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -52,6 +53,7 @@ from .text_nodes import text_nodes
 # Input where more than this share of characters is control or replacement characters is not
 # text at all (an image, an archive) and is refused.
 _MAX_NOISE = 0.1
+_NOISE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f]")
 
 
 def parse(
@@ -103,7 +105,7 @@ def _refuse_non_text(text: str) -> None:
     if not text.strip():
         raise ParseError("empty input: there is no text to extract")
     sample = text[:65536]
-    noise = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    noise = len(_NOISE.findall(sample))
     if noise > _MAX_NOISE * len(sample):
         raise ParseError("binary input: this is not an HTML page or text")
 

@@ -8,10 +8,12 @@ is judged on what is left of it.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from selectolax.lexbor import LexborNode
 
 from . import hints
-from .content import PARAGRAPHS, link_density
+from .content import PARAGRAPHS_WITHOUT_P, link_density
 
 _ALWAYS = (
     "nav, aside, footer, form, dialog, menu, [hidden], [aria-hidden=true], "
@@ -20,7 +22,8 @@ _ALWAYS = (
 )
 _JUDGED = "div, section, header, ul, ol, table, figure"
 _LISTS = frozenset({"ul", "ol"})
-_EMBEDS = "iframe, embed, object, video"
+_EMBEDS = ("iframe", "embed", "object", "video")
+_COUNTED = "p, img, li, input, iframe, embed, object, video"
 # A container with this many commas is prose, whatever else it holds.
 _PROSE_COMMAS = 10
 
@@ -50,11 +53,12 @@ def _is_furniture(node: LexborNode) -> bool:
         return True
     tag = node.tag
     is_list = tag in _LISTS
-    paragraphs = len(node.css(PARAGRAPHS))
-    images = len(node.css("img"))
-    items = len(node.css("li")) - 100
-    inputs = len(node.css("input"))
-    embeds = len(node.css(_EMBEDS))
+    counts = Counter(inner.tag for inner in node.css(_COUNTED))
+    paragraphs = counts["p"] + len(node.css(PARAGRAPHS_WITHOUT_P))
+    images = counts["img"]
+    items = counts["li"] - 100
+    inputs = counts["input"]
+    embeds = sum(counts[embed] for embed in _EMBEDS)
     density = link_density(node)
     in_figure = tag == "figure"
     return (

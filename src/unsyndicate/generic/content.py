@@ -17,7 +17,8 @@ _BLOCK = (
     "p, div, section, article, ul, ol, dl, table, blockquote, pre, figure, header, footer, "
     "aside, nav, form, h1, h2, h3, h4, h5, h6"
 )
-PARAGRAPHS = f"p, pre, td, blockquote, div:not(:has({_BLOCK}))"
+PARAGRAPHS_WITHOUT_P = f"pre, td, blockquote, div:not(:has({_BLOCK}))"
+PARAGRAPHS = f"p, {PARAGRAPHS_WITHOUT_P}"
 # Containers scored on the text directly inside them (text runs between their blocks).
 _CONTAINERS = "div, section"
 _MIN_PARAGRAPH = 25

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -38,6 +39,8 @@ def label(node: LexborNode) -> str:
     return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
 
 
+# Pages repeat the same class strings many times: the answers for them are remembered.
+@lru_cache(maxsize=8192)
 def weight(text: str) -> int:
     """+25 for a content-like class or id, -25 for a furniture-like one (both can apply)."""
     if not text:
@@ -50,6 +53,7 @@ def weight(text: str) -> int:
     return score
 
 
+@lru_cache(maxsize=8192)
 def unlikely(text: str) -> bool:
     """True when a class or id names furniture and nothing that could hold the article."""
     return bool(text) and bool(_UNLIKELY.search(text)) and not _MAYBE.search(text)

@@ -1,0 +1,102 @@
+"""Speed of parse() on the Article Extraction Benchmark pages, beside trafilatura and a floor.
+
+Usage: python benchmarks/speed.py [DATA_DIR]
+
+Reports the median milliseconds per page of ``unsyndicate.parse`` (bytes in, Article out), of
+trafilatura's ``extract`` when trafilatura is importable (it is never a project dependency:
+install it beside the benchmark), and of the floor: parsing the page with selectolax's lexbor
+and taking its text. Each page is run once per extractor, in turn, after one warm-up pass.
+Peak memory is measured with tracemalloc (Python allocations) on the largest page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+import unsyndicate
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "aeb"
+
+
+def _floor(html: bytes, url: str) -> object:
+    tree = LexborHTMLParser(html)
+    return tree.body.text() if tree.body is not None else ""
+
+
+def _unsyndicate(html: bytes, url: str) -> object:
+    return unsyndicate.parse(html, url)
+
+
+def _trafilatura() -> Callable[[bytes, str], object] | None:
+    try:
+        import trafilatura  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+
+    def extract(html: bytes, url: str) -> object:
+        return trafilatura.extract(html, url=url)
+
+    return extract
+
+
+def _median_ms(run: Callable[[bytes, str], object], pages: list[tuple[str, bytes]]) -> float:
+    times = []
+    for url, html in pages:
+        start = time.perf_counter()
+        run(html, url)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = [
+        (item.get("url", ""), gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes()))
+        for key, item in sorted(truth.items())
+    ]
+    runs: dict[str, Callable[[bytes, str], object]] = {
+        "unsyndicate": _unsyndicate,
+        "lexbor floor": _floor,
+    }
+    trafilatura = _trafilatura()
+    if trafilatura is not None:
+        runs["trafilatura"] = trafilatura
+    for run in runs.values():  # warm-up: imports, caches, compiled patterns
+        _median_ms(run, pages[:10])
+    medians = {name: _median_ms(run, pages) for name, run in runs.items()}
+    ours = medians["unsyndicate"]
+    floor = medians["lexbor floor"]
+    line = f"AEB {len(pages)} pages, median ms/page: unsyndicate {ours:.2f}"
+    line += f", lexbor floor {floor:.2f} (ours is {ours / floor:.1f}x the floor)"
+    if trafilatura is not None:
+        other = medians["trafilatura"]
+        line += f", trafilatura {other:.2f} ({other / ours:.1f}x ours)"
+    else:
+        line += ", trafilatura not installed (pip install trafilatura to compare)"
+    print(line)
+    url, largest = max(pages, key=lambda page: len(page[1]))
+    tracemalloc.start()
+    unsyndicate.parse(largest, url)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    size = len(largest) / 1e6
+    print(f"  peak Python memory on the largest page ({size:.1f} MB): {peak / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
