@@ -149,8 +149,7 @@ def _collect(
             try:
                 index, result = worker.connection.recv()
             except (EOFError, OSError):
-                code = worker.process.exitcode
-                failure = Failure("crash", f"the worker process died (exit code {code})")
+                failure = Failure("crash", f"the worker process died ({_death(worker)})")
             else:
                 done[index] = result
                 worker.index, worker.item = None, None
@@ -162,6 +161,14 @@ def _collect(
             done[worker.index] = on_failure(worker.item, failure)
             _stop(worker)
             workers[position] = _start(context, work)
+
+
+def _death(worker: _Worker[Item]) -> str:
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        return f"killed by signal {-code}"
+    return f"exit code {code}"
 
 
 def _stop(worker: _Worker[Item]) -> None:
