@@ -19,7 +19,6 @@ from selectolax.lexbor import LexborHTMLParser
 from .decode import decode
 from .head import read_head
 from .media import host_of
-from .metadata import head_publisher
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".gz")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -120,11 +119,11 @@ def _check(root: Path, name: str, host: str, fixture: Path, url: str | None) -> 
 
 
 def _site_name(data: bytes, fixture: Path) -> str | None:
-    """The site name the page declares in its head (HTML pages only)."""
+    """The site name the page declares (``og:site_name``, HTML pages only). Not the
+    ``application-name``: some sites put the headline there."""
     if not fixture.name.endswith((".html", ".htm")):
         return None
-    found = head_publisher(read_head(LexborHTMLParser(decode(data))))
-    return found.name if found else None
+    return read_head(LexborHTMLParser(decode(data))).first("og:site_name")
 
 
 def _module_text(name: str, host: str, publisher: str, page: str) -> str:

@@ -1,9 +1,9 @@
 """MSN (msn.com), a portal that republishes articles from partner publishers.
 
-The header names the partner (its logo and name, linked to its site), the date MSN gives in the
-US form (9/21/2016) and the author; the canonical link points at the partner's own page. After
-the article come MSN's lists of its own stories, a "More from <partner>" promotion of the
-partner, and MSN's footer.
+The header names the partner (its logo and name, linked to its site), the date in the US form
+(month/day/year) and the author; the canonical link points at the partner's own page. After the
+article come MSN's lists of its own stories, a "More from <partner>" promotion of the partner,
+and MSN's footer.
 
 Fixture: tests/fixtures/msn/msn.com.html.
 """
