@@ -80,7 +80,7 @@ def test_each_html_response_gives_the_article_parse_gives(tmp_path: Path, gzip: 
     for result, (url, payload) in zip(results, pages, strict=True):
         assert result.error is None
         assert result.article == parse(payload, url)
-        assert result.date == DATE
+        assert result.captured == DATE
         assert result.record_id is not None and result.record_id.startswith("<urn:uuid:")
     # The offset finds the record again, as a CDX index would.
     with archive.open("rb") as stream:
@@ -169,7 +169,7 @@ def test_a_file_cut_inside_a_record_skips_that_record_as_truncated(tmp_path: Pat
     assert tally.skipped == {"truncated": 1}
 
 
-def test_arc_files_are_read_with_url_and_date(tmp_path: Path) -> None:
+def test_arc_files_are_read_with_url_and_capture_time(tmp_path: Path) -> None:
     body = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + page(7)
     head = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
     archive = tmp_path / "old.arc"
@@ -180,7 +180,7 @@ def test_arc_files_are_read_with_url_and_date(tmp_path: Path) -> None:
 
     (result,) = iter_articles(archive)
 
-    assert (result.url, result.date, result.record_id) == (
+    assert (result.url, result.captured, result.record_id) == (
         "http://example.com/7",
         "1999-01-02T03:04:05Z",
         None,
@@ -215,10 +215,10 @@ def test_to_record_is_json_and_gives_the_article_back(tmp_path: Path) -> None:
 
     record = json.loads(json.dumps(to_record(result)))
 
-    assert {key: record[key] for key in ("record_id", "url", "date", "offset", "error")} == {
+    assert {key: record[key] for key in ("record_id", "url", "captured", "offset", "error")} == {
         "record_id": result.record_id,
         "url": "https://example.com/1",
-        "date": DATE,
+        "captured": DATE,
         "offset": result.offset,
         "error": None,
     }

@@ -33,7 +33,7 @@ _BATCH = 1000
 _RECORD_COLUMNS = {
     "record_id": pa.string(),
     "url": pa.string(),
-    "date": pa.string(),
+    "captured": pa.string(),
     "offset": pa.int64(),
     "error": pa.string(),
 }
@@ -57,7 +57,7 @@ def write_jsonl(bag: dask.bag.Bag, directory: str) -> list[str]:
 def write_parquet(bag: dask.bag.Bag, directory: str) -> list[str]:
     """Write one Parquet file per partition, one row per record; return their paths.
 
-    Columns: the record's (record_id, url, date, offset, error), the Article's plain fields
+    Columns: the record's (record_id, url, captured, offset, error), the Article's plain fields
     (strings, booleans, lists of strings) as they are, its nested fields (publisher, original,
     tags, body, media, notices) as JSON strings, and ``text``, the body as plain text.
     """

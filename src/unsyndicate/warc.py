@@ -54,13 +54,13 @@ class Record:
     """One page record read from an archive: where it came from and its payload.
 
     ``record_id`` is the WARC-Record-ID (ARC records have none: ``offset``, the record's byte
-    offset in the file, identifies them as CDX indexes do). ``date`` is the capture time in ISO
+    offset in the file, identifies them as CDX indexes do). ``captured`` is the capture time in ISO
     8601. ``problem`` says why the record could not be read, when it could not.
     """
 
     record_id: str | None
     url: str | None
-    date: str | None
+    captured: str | None
     offset: int | None
     data: bytes = b""
     charset: str | None = None
@@ -73,7 +73,7 @@ class Result:
 
     record_id: str | None
     url: str | None
-    date: str | None
+    captured: str | None
     offset: int | None
     article: Article | None = None
     error: str | None = None
@@ -140,14 +140,14 @@ def iter_records(source: Source, tally: Tally | None = None) -> Iterator[Record]
                 current = None
         except _ARCHIVE_ERRORS as error:
             # warcio cannot go on past damage: the rest of this archive is lost, not the run.
-            url, date, record_id = _where(current) if current else (None, None, None)
+            url, captured, record_id = _where(current) if current else (None, None, None)
             problem = f"unreadable archive from offset {records.offset}: {_describe(error)}"
-            yield Record(record_id, url, date, records.offset, problem=problem)
+            yield Record(record_id, url, captured, records.offset, problem=problem)
 
 
 def parse_record(record: Record) -> Result:
     """Parse a page record into a :class:`Result`; a failure becomes the result's ``error``."""
-    result = Result(record.record_id, record.url, record.date, record.offset)
+    result = Result(record.record_id, record.url, record.captured, record.offset)
     if record.problem is not None:
         return attrs.evolve(result, error=record.problem)
     try:
@@ -163,7 +163,7 @@ def to_record(result: Result) -> dict[str, Any]:
     return {
         "record_id": result.record_id,
         "url": result.url,
-        "date": result.date,
+        "captured": result.captured,
         "offset": result.offset,
         "article": to_dict(result.article) if result.article is not None else None,
         "error": result.error,
@@ -188,7 +188,7 @@ def _read(record: ArcWarcRecord, skipped: Counter[str]) -> Record | None:
     if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
         skipped["not HTML"] += 1
         return None
-    url, date, record_id = _where(record)
+    url, captured, record_id = _where(record)
     data = record.content_stream().read(MAX_PAGE_BYTES + 1)
     if len(data) > MAX_PAGE_BYTES:
         skipped["too large"] += 1
@@ -198,7 +198,7 @@ def _read(record: ArcWarcRecord, skipped: Counter[str]) -> Record | None:
         skipped["truncated"] += 1
         return None
     match = _CHARSET.search(content_type)
-    return Record(record_id, url, date, None, data, match.group(1) if match else None)
+    return Record(record_id, url, captured, None, data, match.group(1) if match else None)
 
 
 def _content_type(record: ArcWarcRecord) -> str:
@@ -216,7 +216,7 @@ def _content_type(record: ArcWarcRecord) -> str:
 
 
 def _where(record: ArcWarcRecord) -> tuple[str | None, str | None, str | None]:
-    """The record's URL, capture date (ISO 8601) and record id."""
+    """The record's URL, capture time (ISO 8601) and record id."""
     headers = record.rec_headers
     if record.format == "arc":
         stamp = headers.get_header("archive-date")
