@@ -16,8 +16,6 @@ ADAPTER = Adapter(
     hosts=("yahoo.com",),
     publisher=Publisher("Yahoo", "https://www.yahoo.com/"),
     content=("article.canvas-body", "article"),
-    # The caption box's "More" button only unfolds the caption.
-    exclude=("figure button",),
     fields={
         "title": ("header.canvas-header h1", "h1"),
         "authors": (".auth-attr .author-name",),
