@@ -66,7 +66,7 @@ def expand_inputs(arguments: Iterable[str], stdin: BinaryIO, max_size: int) -> I
         elif os.path.isdir(argument):
             yield from _walk(Path(argument), Path(argument), ())
         elif os.path.exists(argument):
-            yield InputItem(argument, Path(argument).name)
+            yield from _file_items(argument, Path(argument).name)
         else:
             matches = _glob(argument)
             if not matches:
@@ -75,7 +75,7 @@ def expand_inputs(arguments: Iterable[str], stdin: BinaryIO, max_size: int) -> I
                 if os.path.isdir(match):
                     yield from _walk(Path(match), Path(match), ())
                 else:
-                    yield InputItem(match, Path(match).name)
+                    yield from _file_items(match, Path(match).name)
 
 
 def check_arguments(arguments: Iterable[str]) -> None:
@@ -109,7 +109,12 @@ def _walk(
         if entry.is_dir():
             yield from _walk(root, path, (*ancestors, here))
         elif entry.is_file() and _is_page_name(entry.name):
-            yield InputItem(str(path), str(path.relative_to(root)))
+            yield from _file_items(str(path), str(path.relative_to(root)))
+
+
+def _file_items(path: str, relative: str) -> Iterator[InputItem]:
+    """The inputs one file holds: itself, read later by a worker."""
+    yield InputItem(path, relative)
 
 
 def _is_page_name(name: str) -> bool:

@@ -1,0 +1,60 @@
+"""Pages per second through the ``normalize`` command with one and with two worker processes.
+
+    python benchmarks/cli_throughput.py [PAGES_DIR]
+
+Runs ``normalize PAGES_DIR --format jsonl --quiet --jobs N`` (output to /dev/null) for N = 1
+and N = 2 and prints one summary line: pages, pages per second for each, their ratio, and the
+peak resident memory of the largest process of each run (the command or one of its workers).
+The default pages are the 181 gzipped AEB pages in /work/shared/bench/aeb/html. Not a test:
+the figures depend on the machine and on what else runs on it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_PAGES = Path("/work/shared/bench/aeb/html")
+
+
+def run(pages: Path, jobs: int) -> tuple[float, int, int]:
+    """Seconds, records written and peak RSS in KiB of one ``normalize`` run."""
+    normalize = shutil.which("normalize") or str(Path(sys.executable).parent / "normalize")
+    command = [normalize, str(pages), "--format", "jsonl", "--quiet", "--jobs", str(jobs)]
+    read, write = os.pipe()
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=write)
+    os.close(write)
+    records = 0
+    with os.fdopen(read, "rb") as output:
+        for _ in output:
+            records += 1
+    # wait4 reports the largest resident set of the process and of the workers it reaped.
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: some pages failed, still counted
+        raise SystemExit(f"normalize failed: {command}")
+    return elapsed, records, usage.ru_maxrss
+
+
+def main() -> None:
+    pages = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PAGES
+    run(pages, 2)  # warm the page cache and the interpreter's files
+    one_seconds, records, one_peak = run(pages, 1)
+    two_seconds, records_two, two_peak = run(pages, 2)
+    if records != records_two:
+        raise SystemExit(f"--jobs 1 gave {records} records, --jobs 2 gave {records_two}")
+    one_rate, two_rate = records / one_seconds, records / two_seconds
+    print(
+        f"cli_throughput: {records} pages; --jobs 1: {one_rate:.1f} pages/s; "
+        f"--jobs 2: {two_rate:.1f} pages/s; ratio {two_rate / one_rate:.2f}; "
+        f"peak RSS {one_peak / 1024:.0f} MB (--jobs 1), {two_peak / 1024:.0f} MB (--jobs 2)"
+    )
+
+
+if __name__ == "__main__":
+    main()
