@@ -58,17 +58,22 @@ def head_authors(head: Head) -> tuple[str, ...]:
     author markup in the page (microdata, ``rel=author``, byline classes)."""
     publisher = head_publisher(head)
     site = publisher.name if publisher else None
-    tagged = [
-        value for name in _AUTHOR_META for value in head.meta.get(name, ()) if "://" not in value
-    ]
-    # Author markup in the page also names the authors of related articles: the first one that
-    # names a person is the article's.
-    bylines = ([byline] for byline in head.meta.get("byline", ()))
-    for names in (_names(article_object(head).get("author")), tagged, *bylines):
+    for names in author_sources(head):
         authors = clean_authors(names, site)
         if authors:
             return authors
     return ()
+
+
+def author_sources(head: Head) -> list[list[str]]:
+    """Author names as each source gives them, uncleaned, best source first."""
+    tagged = [
+        value for name in _AUTHOR_META for value in head.meta.get(name, ()) if "://" not in value
+    ]
+    # Author markup in the page also names the authors of related articles: each element is
+    # a source of its own, so the first that names a person wins.
+    bylines = [[byline] for byline in head.meta.get("byline", ())]
+    return [_names(article_object(head).get("author")), tagged, *bylines]
 
 
 def head_published(head: Head) -> str | None:

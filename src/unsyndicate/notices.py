@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .document import Link, Node, line_links, links_per_line
+from .generic.wire import AGENCY_PATTERN
 from .model import Notice
 
 # A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
@@ -44,6 +45,8 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         r" (?:on|in|at|by)\b",
         r"^(?:this (?:article|story|piece) (?:is|was) )?(?:republished|reprinted|reposted)"
         r" (?:here )?(?:from|with (?:the )?permission|under|courtesy)\b",
+        # A wire credit standing alone: "— Reuters", "The Associated Press".
+        rf"^[—–-]?\s*(?:{AGENCY_PATTERN})\s*$",
     ),
     *rules(
         "copyright",

@@ -31,6 +31,8 @@ from .html_nodes import html_nodes
 from .markup import bound_markup
 from .media import host_of, media_in_html, media_in_line
 from .metadata import (
+    article_object,
+    author_sources,
     head_authors,
     head_image,
     head_modified,
@@ -45,7 +47,9 @@ from .provenance import (
     is_syndicated,
     merge_origins,
     origin_from_canonical,
+    origin_from_jsonld,
     origin_from_notices,
+    origin_from_wire,
 )
 from .registry import Registry, default_registry
 from .text_nodes import text_nodes
@@ -348,6 +352,11 @@ def _article(
         _original_field(fields),
         header.original,
         origin_from_notices(notices),
+        origin_from_jsonld(article_object(head)),
+        origin_from_wire(
+            next((block.text for block in body if block.kind == "paragraph"), None),
+            [name for names in author_sources(head)[:2] for name in names],
+        ),
         origin_from_canonical(canonical, document.url),
     )
     warnings = list(fields.warnings)

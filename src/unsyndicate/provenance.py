@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
+from .generic.wire import AGENCY_PATTERN, agency, wire_dateline
 from .media import host_of
 from .model import Notice, Original, Publisher
 
@@ -20,6 +22,7 @@ _NAMED_ORIGIN = tuple(
         r"(?:republished|reprinted|reposted) (?:here )?"
         r"(?:from|with (?:the )?permission (?:of|from))"
         r"\s+(?P<name>[^\n.,;(]+?)\s*(?:[.,;(]|under\b|$)",
+        rf"^[—–-]?\s*(?P<name>{AGENCY_PATTERN})\s*$",
     )
 )
 
@@ -34,11 +37,40 @@ def origin_from_notices(notices: Iterable[Notice]) -> Original | None:
                 match = rule.search(line)
                 if match:
                     name = match["name"].strip(" .:")
+                    name = agency(name) or name
                     url = next(
                         (link for link in notice.links if not link.startswith("mailto:")), None
                     )
                     return Original(name, url)
     return None
+
+
+def origin_from_jsonld(article: dict[str, Any]) -> Original | None:
+    """The source a JSON-LD article object names: ``isBasedOn``, ``sourceOrganization`` or
+    ``provider`` (an address alone names its site)."""
+    for key in ("isBasedOn", "sourceOrganization", "provider"):
+        value = article.get(key)
+        value = value[0] if isinstance(value, list) and value else value
+        if isinstance(value, str) and "://" in value:
+            return Original(host_of(value), value) if host_of(value) else None
+        if isinstance(value, dict):
+            owner = value.get("publisher") if key == "isBasedOn" else value
+            owner = owner if isinstance(owner, dict) else value
+            name, url = owner.get("name"), value.get("url") or owner.get("url")
+            url = url if isinstance(url, str) else None
+            if isinstance(name, str) and name.strip():
+                return Original(name.strip(), url)
+            if url and host_of(url):
+                return Original(host_of(url), url)
+    return None
+
+
+def origin_from_wire(first_paragraph: str | None, author_names: Iterable[str]) -> Original | None:
+    """A news agency's story: a wire dateline ("LONDON (Reuters) -") opening the body, or an
+    agency given as the author."""
+    name = wire_dateline(first_paragraph) if first_paragraph else None
+    name = name or next(filter(None, map(agency, author_names)), None)
+    return Original(name) if name else None
 
 
 def merge_origins(*candidates: Original | None) -> Original | None:
@@ -67,7 +99,12 @@ def origin_from_canonical(canonical: str | None, url: str | None) -> Original | 
 def is_syndicated(original: Original | None, publisher: Publisher | None) -> bool:
     if original is None:
         return False
-    return publisher is None or original.name.lower() != publisher.name.lower()
+    if publisher is None:
+        return True
+    hosts = host_of(original.url), host_of(publisher.url)
+    if all(hosts) and _same_site(*hosts):
+        return False
+    return original.name.lower() != publisher.name.lower()
 
 
 def _same_site(first: str, second: str) -> bool:

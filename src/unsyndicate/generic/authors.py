@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..header import split_authors
+from .wire import is_agency
 
 _BY = re.compile(
     r"^\s*(?:(?:written|posted|reported|words|text|story|photos?)\s+)?"
@@ -20,13 +21,6 @@ _NOT_A_PERSON = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 5
-# News agencies are sources, not authors (provenance reads them as wire bylines).
-WIRE_AGENCY = re.compile(
-    r"^(?:the )?(?:AP|AFP|Reuters|Associated Press|Agence France[- ]Presse|dpa|ANSA|EFE|UPI|PTI|"
-    r"IANS|Xinhua|Bloomberg|Press Association|PA|Canadian Press|CP|AAP|Kyodo|Yonhap|TASS)"
-    r"(?: News)?$",
-    re.IGNORECASE,
-)
 # Bylines that also carry a date or a role: "By Ann Lee | March 3, 2019".
 _PARTS = re.compile(r"\s*[|•·\n]\s*|\s+[-–—]\s+")
 
@@ -52,6 +46,6 @@ def _is_person(name: str, site: str | None) -> bool:
         and len(name) > 2
         and not name[0].islower()
         and not _NOT_A_PERSON.search(name)
-        and not WIRE_AGENCY.match(name)
+        and not is_agency(name)
         and (site is None or name.casefold() != site.casefold())
     )
