@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import attrs
+from selectolax.lexbor import LexborHTMLParser
 
 from .dates import DATE_PATTERN
 from .model import Article, Publisher
@@ -69,10 +70,31 @@ def blocks(kind: str | None, *selectors: str, provider: bool = False) -> tuple[B
     return tuple(BlockNotice(selector, kind, provider) for selector in selectors)
 
 
-def _known_fields(_: object, __: object, fields: Mapping[str, object]) -> None:
+def _check_selector(selector: str) -> None:
+    try:
+        LexborHTMLParser("<p></p>").css_first(selector)
+    except Exception as error:  # selectolax's own error class differs between its versions
+        raise ValueError(f"bad CSS selector {selector!r}: {error}") from error
+
+
+def _check_selectors(_: object, __: object, selectors: tuple[str, ...]) -> None:
+    for selector in selectors:
+        _check_selector(selector)
+
+
+def _check_blocks(_: object, __: object, notice_blocks: tuple[BlockNotice, ...]) -> None:
+    for block in notice_blocks:
+        _check_selector(block.selector)
+
+
+def _check_fields(_: object, __: object, fields: Mapping[str, tuple[FieldRule, ...]]) -> None:
     unknown = sorted(set(fields) - set(FIELDS))
     if unknown:
         raise ValueError(f"unknown adapter fields {unknown}; known: {', '.join(FIELDS)}")
+    for rules in fields.values():
+        for rule in rules:
+            if not callable(rule):
+                _check_selector(rule if isinstance(rule, str) else rule[0])
 
 
 @attrs.frozen
@@ -97,22 +119,25 @@ class Adapter:
       appears (on other sites too).
     - ``notice_blocks``: blocks of this site's pages that are furniture, found by selector.
     - ``refine``: a last small function for what data cannot say.
+
+    Field names and CSS selectors are checked when the adapter is declared: a typo fails at
+    import (a plug-in's, in the registry's problems), not on some page later.
     """
 
     name: str
     hosts: tuple[str, ...] = ()
     signatures: tuple[re.Pattern[str], ...] = ()
     publisher: Publisher | None = None
-    content: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    fields: Mapping[str, tuple[FieldRule, ...]] = attrs.field(factory=dict, validator=_known_fields)
+    content: tuple[str, ...] = attrs.field(default=(), validator=_check_selectors)
+    exclude: tuple[str, ...] = attrs.field(default=(), validator=_check_selectors)
+    fields: Mapping[str, tuple[FieldRule, ...]] = attrs.field(factory=dict, validator=_check_fields)
     datelines: tuple[re.Pattern[str], ...] = ()
     origin_lines: tuple[re.Pattern[str], ...] = ()
     taxonomy: Mapping[str, str] = attrs.Factory(dict)
     body_end: tuple[re.Pattern[str], ...] = ()
     end_at_separator: bool = False
     notices: tuple[NoticeRule, ...] = ()
-    notice_blocks: tuple[BlockNotice, ...] = ()
+    notice_blocks: tuple[BlockNotice, ...] = attrs.field(default=(), validator=_check_blocks)
     refine: Callable[[Article, Document], Article] | None = None
 
     def host_claim(self, host: str) -> int:

@@ -132,7 +132,17 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     notices += blocks
     media = _unique_media([*media, *embeds])
     article = _article(document, adapter, fields, title, header, body, media, notices, publisher)
-    return adapter.refine(article, document) if adapter.refine else article
+    return _refined(adapter, article, document)
+
+
+def _refined(adapter: Adapter, article: Article, document: Document) -> Article:
+    if adapter.refine is None:
+        return article
+    try:
+        return adapter.refine(article, document)
+    except Exception as error:  # an adapter's function must not break parsing
+        problem = f"adapter {adapter.name}: refine failed: {error!r}"
+        return attrs.evolve(article, warnings=(*article.warnings, problem))
 
 
 def _notice_rules(adapter: Adapter, registry: Registry) -> tuple[NoticeRule, ...]:
