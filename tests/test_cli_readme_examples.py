@@ -1,0 +1,64 @@
+"""Every example of examples/shell.sh (the README's Shell section) runs and prints what it says."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+
+SCRIPT = Path(__file__).parent.parent / "examples" / "shell.sh"
+PAGES = FIXTURES / "globalresearch"
+
+
+def examples() -> list[tuple[str, str]]:
+    """(commands, expected output) for each block of the script that runs something."""
+    found = []
+    for block in SCRIPT.read_text(encoding="utf-8").split("\n\n"):
+        lines = block.strip().splitlines()
+        commands = [line for line in lines if not line.startswith("#")]
+        expected = [
+            line[3:] if line.startswith("#> ") else "" for line in lines if line.startswith("#>")
+        ]
+        if commands:
+            found.append(("\n".join(commands), "".join(f"{line}\n" for line in expected)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """page.html, dump.txt and pages/: the directory the examples run in, in order."""
+    root = tmp_path_factory.mktemp("shell")
+    (root / "pages").mkdir()
+    for page in sorted(PAGES.iterdir()):
+        if page.suffix in (".html", ".txt"):
+            shutil.copy(page, root / "pages" / page.name)
+    shutil.copy(PAGES / "repost-2020-layout.html", root / "page.html")
+    shutil.copy(PAGES / "seed-2020-text.txt", root / "dump.txt")
+    return root
+
+
+def test_the_script_has_examples() -> None:
+    assert len(examples()) >= 10
+    assert all(expected for _, expected in examples())
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the examples pipe into jq")
+@pytest.mark.parametrize(("commands", "expected"), examples(), ids=lambda value: value[:40])
+def test_example(commands: str, expected: str, workdir: Path) -> None:
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    done = subprocess.run(
+        ["bash", "-c", commands],
+        cwd=workdir,
+        env={**os.environ, "PATH": path},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.stdout == expected, done.stderr
