@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PAGE_SUFFIXES
+from unsyndicate import scaffold
 from unsyndicate.adapter import Adapter
 from unsyndicate.scaffold import ScaffoldError, find_project, new_adapter
 
@@ -75,10 +78,10 @@ def test_contributor_loop_end_to_end(project: Path, page: Path) -> None:
     first = run(project, *pytest_args, "-k", "example", "--snapshot-update")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "1 snapshot generated" in first.stdout
-    snapshot = project / "tests/snapshots/test_snapshots"
-    written = json.loads(
-        (snapshot / "test_fixture_page_snapshot[example-saved-page].json").read_text()
-    )
+    # The snapshot is where the scaffold's next steps say it is.
+    snapshot = re.search(r"read (\S+\.json) against the page", made.stdout)
+    assert snapshot is not None, made.stdout
+    written = json.loads((project / snapshot[1]).read_text(encoding="utf-8"))
     assert written["adapter"] == "example"
     assert written["publisher"] == {"name": "Example Times", "url": "https://example.com/"}
     assert written["title"] == "A small test story"
@@ -140,3 +143,7 @@ def test_find_project_walks_up(project: Path) -> None:
     assert find_project(project / "tests/fixtures") == project
     with pytest.raises(ScaffoldError):
         find_project(project.parent)
+
+
+def test_scaffold_takes_the_pages_the_snapshot_test_reads() -> None:
+    assert scaffold.PAGE_SUFFIXES == PAGE_SUFFIXES
