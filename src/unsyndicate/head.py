@@ -20,8 +20,13 @@ _VISIBLE_AUTHORS = (
     "[class~=author i]"
 )
 _VISIBLE_TIMES = "time[datetime], [itemprop~=datePublished][datetime]"
+_VISIBLE_SUBTITLE = (
+    "[itemprop~=alternativeHeadline], [class*=subtitle i], [class*=standfirst i], "
+    "[class*=subheadline i]"
+)
 # CDATA and comment markers some pages wrap their JSON-LD in.
 _WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--|/\*)|(?:\]\]>|-->|\*/)\s*$")
+_MIN_SUBTITLE, _MAX_SUBTITLE = 20, 400
 # Longer text in an author element is a biography, not a byline.
 _MAX_BYLINE = 120
 
@@ -48,12 +53,17 @@ def read_head(tree: LexborHTMLParser) -> Head:
 
 
 def _add_visible(tree: LexborHTMLParser, meta: dict[str, list[str]]) -> None:
-    """Author and time markup from the page body, as ``byline`` and ``datetime`` entries."""
+    """Author, subtitle and time markup from the page body, as ``byline``, ``subtitle`` and
+    ``datetime`` entries."""
     for element in tree.css(_VISIBLE_AUTHORS):
         name = element.css_first("[itemprop~=name]")
         text = clean((name or element).text(deep=True, separator=" "))
         if text and len(text) <= _MAX_BYLINE:
             meta.setdefault("byline", []).append(text)
+    subtitle = tree.css_first(_VISIBLE_SUBTITLE)
+    text = clean(subtitle.text(deep=True, separator=" ")) if subtitle is not None else ""
+    if _MIN_SUBTITLE <= len(text) <= _MAX_SUBTITLE:
+        meta.setdefault("subtitle", []).append(text)
     for element in tree.css(_VISIBLE_TIMES):
         moment = element.attributes.get("datetime")
         if moment:

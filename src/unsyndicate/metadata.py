@@ -53,13 +53,12 @@ def head_title(head: Head) -> str | None:
     return None
 
 
-def head_authors(head: Head) -> tuple[str, ...]:
+def head_authors(head: Head, *sites: str | None) -> tuple[str, ...]:
     """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, then the
-    author markup in the page (microdata, ``rel=author``, byline classes)."""
-    publisher = head_publisher(head)
-    site = publisher.name if publisher else None
+    author markup in the page (microdata, ``rel=author``, byline classes). ``sites`` are the
+    site's names and host, never taken for an author."""
     for names in author_sources(head):
-        authors = clean_authors(names, site)
+        authors = clean_authors(names, *sites)
         if authors:
             return authors
     return ()
@@ -105,16 +104,49 @@ def head_publisher(head: Head) -> Publisher | None:
 
 
 def head_tags(head: Head) -> tuple[Tag, ...]:
-    tags = [Tag("section", section) for section in head.meta.get("article:section", ())]
-    tags += [Tag("keyword", tag) for tag in head.meta.get("article:tag", ())]
-    if not tags:
-        keywords = head.first("keywords", "news_keywords")
-        tags += [Tag("keyword", k.strip()) for k in (keywords or "").split(",") if k.strip()]
+    """Sections, then keywords: OpenGraph article tags, else JSON-LD, else keyword ``<meta>``."""
+    ld = article_object(head)
+    sections = [*head.meta.get("article:section", ()), *_listed(ld.get("articleSection"))]
+    keywords: list[str] = list(head.meta.get("article:tag", ()))
+    keywords = keywords or _listed(ld.get("keywords"))
+    keywords = keywords or _listed(head.first("keywords", "news_keywords"))
+    tags = [Tag("section", name) for name in sections]
+    tags += [Tag("keyword", name) for name in keywords]
     return tuple(dict.fromkeys(tags))
 
 
 def head_image(head: Head) -> str | None:
-    return head.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    """The lead image: OpenGraph, Twitter card, then JSON-LD ``image``."""
+    found = head.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    if found:
+        return found
+    image = article_object(head).get("image")
+    image = image[0] if isinstance(image, list) and image else image
+    if isinstance(image, dict):
+        image = image.get("url") or image.get("contentUrl")
+    return image if isinstance(image, str) and image.strip() else None
+
+
+def head_subtitle(head: Head) -> str | None:
+    """The standfirst: JSON-LD ``alternativeHeadline``, then subtitle markup in the page."""
+    value = _text(article_object(head).get("alternativeHeadline")) or head.first("subtitle")
+    return clean(value) or None if value else None
+
+
+def head_language(head: Head) -> str | None:
+    """The page's language as a BCP 47 tag: ``<html lang>``, JSON-LD, then locale meta tags."""
+    value = (
+        head.language
+        or _text(article_object(head).get("inLanguage"))
+        or head.first("og:locale", "language", "content-language", "dc.language")
+    )
+    return value.strip().replace("_", "-") or None if value else None
+
+
+def _listed(value: Any) -> list[str]:
+    """Names from a list, or from a comma-separated string."""
+    items = value if isinstance(value, list) else str(value).split(",") if value else []
+    return [item.strip() for item in items if isinstance(item, str) and item.strip()]
 
 
 def _text(value: Any) -> str | None:

@@ -22,6 +22,7 @@ from .dates import parse_date
 from .decode import decode
 from .document import Document, Head, Node
 from .errors import ParseError
+from .generic.authors import clean_authors
 from .generic.boilerplate import remove_boilerplate
 from .generic.content import content_region
 from .generic.title import same_title
@@ -35,9 +36,11 @@ from .metadata import (
     author_sources,
     head_authors,
     head_image,
+    head_language,
     head_modified,
     head_published,
     head_publisher,
+    head_subtitle,
     head_tags,
     head_title,
 )
@@ -355,7 +358,14 @@ def _article(
 ) -> Article:
     head = document.head
     authored = fields.get("authors")
-    authors = (split_authors(authored) if authored else header.authors) or head_authors(head)
+    sites = (
+        publisher.name if publisher else None,
+        head.first("og:site_name"),
+        host_of(document.url),
+    )
+    authors = (
+        split_authors(authored) if authored else clean_authors(header.authors, *sites)
+    ) or head_authors(head, *sites)
     published = fields.date("published") or header.published or head_published(head)
     canonical = fields.get("canonical") or head.canonical or head.first("og:url")
     original = merge_origins(
@@ -376,7 +386,7 @@ def _article(
         warnings.append("no article body found")
     return Article(
         title=title,
-        subtitle=fields.get("subtitle"),
+        subtitle=fields.get("subtitle") or head_subtitle(head),
         authors=authors,
         published=published,
         modified=fields.date("modified") or head_modified(head),
@@ -385,7 +395,7 @@ def _article(
         syndicated=is_syndicated(original, publisher),
         url=document.url,
         canonical_url=canonical,
-        language=head.language or head.first("og:locale", "language", "content-language"),
+        language=head_language(head),
         image=fields.get("image") or head_image(head),
         tags=(*header.tags, *head_tags(head)),
         body=tuple(body),
