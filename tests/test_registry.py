@@ -33,6 +33,12 @@ def test_url_host_beats_content_signature() -> None:
     assert registry(SIGNED, SITE).select("https://www.site.example/a", PAGE) is SITE
 
 
+@pytest.mark.parametrize("name", ["msn", "yahoo"])
+def test_real_pages_without_their_address_are_known_by_signature(name: str) -> None:
+    page = FIXTURES / name / f"{name}.com.html"
+    assert unsyndicate.parse(page.read_bytes()).adapter == name
+
+
 def test_content_signature_beats_generic() -> None:
     assert registry(SITE, SIGNED).select(None, PAGE) is SIGNED
     assert registry(SITE, SIGNED).select("https://elsewhere.example/", PAGE) is SIGNED

@@ -10,7 +10,7 @@ Fixture: tests/fixtures/msn/msn.com.html.
 
 import re
 
-from ..adapter import Adapter, blocks
+from ..adapter import Adapter, blocks, pattern
 from ..document import Document
 from ..model import Publisher
 
@@ -29,6 +29,8 @@ def _us_date(document: Document) -> str | None:
 ADAPTER = Adapter(
     name="msn",
     hosts=("msn.com",),
+    # A page saved without its address still links to itself on msn.com as an alternate.
+    signatures=(pattern(r'<link rel="alternate"[^>]*href="https?://www\.msn\.com/'),),
     publisher=Publisher("MSN", "https://www.msn.com/"),
     content=(".articlecontent .richtext",),
     # Inline pictures: their credit is a notice (below), their caption repeats the standfirst.

@@ -8,12 +8,14 @@ button to the provider; share buttons stand above and below the story.
 Fixture: tests/fixtures/yahoo/yahoo.com.html.
 """
 
-from ..adapter import Adapter, blocks
+from ..adapter import Adapter, blocks, pattern
 from ..model import Publisher
 
 ADAPTER = Adapter(
     name="yahoo",
     hosts=("yahoo.com",),
+    # The app link every Yahoo article page carries.
+    signatures=(pattern(r'content="yahoo://article/view\?uuid='),),
     publisher=Publisher("Yahoo", "https://www.yahoo.com/"),
     content=("article.canvas-body", "article"),
     fields={
