@@ -2,7 +2,7 @@
 
 The header names the provider (``.provider-name``) and gives the date as a ``<time datetime>``;
 ``og:url`` points at the provider's own page, while the canonical link points back at Yahoo
-(sometimes broken, ending in ``/undefined``). Partner stories may be cut short with a "Read More"
+(on the fixture page, broken: it ends in ``/undefined``). Partner stories may be cut short with a "Read More"
 button to the provider; share buttons stand above and below the story.
 
 Fixture: tests/fixtures/yahoo/yahoo.com.html.
@@ -14,13 +14,12 @@ from ..model import Publisher
 ADAPTER = Adapter(
     name="yahoo",
     hosts=("yahoo.com",),
-    # The app link every Yahoo article page carries.
+    # The app link of a Yahoo article page, for pages saved without their address.
     signatures=(pattern(r'content="yahoo://article/view\?uuid='),),
     publisher=Publisher("Yahoo", "https://www.yahoo.com/"),
     content=("article.canvas-body", "article"),
     fields={
         "title": ("header.canvas-header h1", "h1"),
-        "authors": (".auth-attr .author-name",),
         "published": ((".auth-attr time", "datetime"),),
         "original_name": (".auth-attr .provider-name",),
         "original_url": (('meta[property="og:url"]', "content"),),
