@@ -2,8 +2,8 @@
 
 The header names the provider (``.provider-name``) and gives the date as a ``<time datetime>``;
 ``og:url`` points at the provider's own page, while the canonical link points back at Yahoo
-(on the fixture page, broken: it ends in ``/undefined``). Partner stories may be cut short with a "Read More"
-button to the provider; share buttons stand above and below the story.
+(on the fixture page, broken: it ends in ``/undefined``). Partner stories may be cut short with
+a "Read More" button to the provider; share buttons stand above and below the story.
 
 Fixture: tests/fixtures/yahoo/yahoo.com.html.
 """
