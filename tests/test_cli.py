@@ -5,8 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pty
+import select
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -381,3 +385,55 @@ def test_cli_runner_parses_stdin_like_the_script() -> None:
     result = CliRunner().invoke(app, ["--fields", "title,authors"], input=GOOD_TEXT)
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {"title": "A text title", "authors": ["John Roe"]}
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_run_leaves_no_file(tmp_path: Path, signum: int, code: int) -> None:
+    (tmp_path / "1.txt").write_text(GOOD_TEXT)
+    (tmp_path / "2.txt").write_text(GOOD_TEXT + "\nSTALL-HERE\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "articles.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-c", HARNESS, str(tmp_path), "-o", str(target), "--jobs", "2"],
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 20
+    while not any(out.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the temporary file appears once the run has started
+    assert any(out.iterdir())
+    time.sleep(0.3)
+    process.send_signal(signum)
+    _, errors = process.communicate(timeout=20)
+    assert process.returncode == code, errors.decode()
+    assert list(out.iterdir()) == []
+    assert b"Traceback" not in errors
+
+
+def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
+    leader, follower = pty.openpty()
+    with os.fdopen(leader, "rb", buffering=0) as terminal:
+        done = subprocess.run(
+            [NORMALIZE, str(pages), str(GLOBALRESEARCH)],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=60,
+            check=False,
+        )
+        os.close(follower)
+        shown = b""
+        while select.select([terminal], [], [], 0.5)[0]:
+            try:
+                chunk = terminal.read(65536)
+            except OSError:  # the terminal closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    assert b"inputs, 0 failed" in shown or b"inputs, 1 failed" in shown
+    assert b"2 input(s) failed" in shown
+    assert len(lines(done.stdout)) == 8  # stdout holds the records alone
+    quiet = subprocess.run(
+        [NORMALIZE, str(pages), "--quiet"], capture_output=True, timeout=60, check=False
+    )
+    assert quiet.stderr == b""

@@ -10,6 +10,7 @@ however long the stream is.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Generator, Iterable
 from multiprocessing.connection import Connection, wait
@@ -114,10 +115,12 @@ def _start(
 
 def _serve(connection: Connection, work: Callable[[object], object]) -> None:
     """The worker's loop: an (index, item) in, (index, result) out, until the pipe closes."""
+    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             index, item = connection.recv()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:
             return
         connection.send((index, work(item)))
 

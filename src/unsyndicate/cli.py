@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from contextlib import contextmanager
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
@@ -187,6 +189,8 @@ def parse_command(
     `normalize dump.txt --format text | wc -w`. Pages may be gzipped.
     """
     arguments = inputs or []
+    if not arguments and sys.stdin.isatty():
+        raise UsageFailure("no input: name files or directories, or pipe a page in")
     limit = _checked_size(max_size)
     _check_choice("--format", output_format, FORMATS)
     _check_choice("--input-format", input_format, INPUT_FORMATS)
@@ -229,7 +233,8 @@ def parse_command(
         timeout=timeout,
     )
     show_progress = many and not quiet and sys.stderr.isatty()
-    failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=show_progress)
+    with _terminate_cleanly():
+        failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=show_progress)
     if failures and not quiet:
         typer.echo(f"normalize: {failures} input(s) failed", err=True)
     raise typer.Exit(1 if failures else 0)
@@ -263,6 +268,20 @@ def _drain(
         outcomes.close()  # stops the workers now, not when garbage collected
         sink.close(commit=committed)
     return failures
+
+
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C, so workers stop and no temporary file is left behind."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _sink(output: str | None, to_directory: bool, options: Options, many: bool) -> Sink:
