@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 from syrupy.location import PyTestLocation
 
@@ -15,6 +17,13 @@ FIXTURES = TESTS / "fixtures"
 SNAPSHOTS = TESTS / "snapshots"
 SHARED = TESTS.parent.parent / "shared"
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".gz")
+
+# Property tests: a short run by default (CI), a long one with HYPOTHESIS_PROFILE=long.
+settings.register_profile(
+    "ci", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 class ArticleJSONExtension(SingleFileSnapshotExtension):
@@ -39,9 +48,7 @@ def snapshot_json(snapshot: Any) -> Any:
 def fixture_pages() -> list[Path]:
     """Every page under tests/fixtures/<adapter>/ (a sibling ``<page>.url`` gives its address)."""
     return sorted(
-        path
-        for path in FIXTURES.glob("*/*")
-        if path.suffix in PAGE_SUFFIXES and path.is_file()
+        path for path in FIXTURES.glob("*/*") if path.suffix in PAGE_SUFFIXES and path.is_file()
     )
 
 

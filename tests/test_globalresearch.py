@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, page_url
 
 import unsyndicate
+from conftest import FIXTURES, page_url
 
 SEED = FIXTURES / "globalresearch" / "seed-2020-text.txt"
 HTML_2020 = FIXTURES / "globalresearch" / "repost-2020-layout.html"
@@ -43,7 +43,9 @@ def test_seed_provenance() -> None:
     assert article.adapter == "globalresearch"
     assert article.title == TITLE
     assert article.authors == ("South Front",)
-    assert article.publisher == unsyndicate.Publisher("Global Research", "https://www.globalresearch.ca/")
+    assert article.publisher == unsyndicate.Publisher(
+        "Global Research", "https://www.globalresearch.ca/"
+    )
     assert article.published == "2020-03-16"
     assert article.original is not None
     assert (article.original.name, article.original.published) == ("South Front", "2020-03-12")
@@ -68,7 +70,9 @@ def test_seed_body_is_the_nine_paragraphs_and_nothing_else() -> None:
     assert [block.kind for block in body] == ["paragraph"] * 9
     assert body[0].text.startswith("A volley of rockets struck the Camp Taji")
     assert body[-1].text.endswith("a new round of military escalation.")
-    furniture = re.compile(r"share|support south front|original source|copyright|disclaimer|fair use|member of")
+    furniture = re.compile(
+        r"share|support south front|original source|copyright|disclaimer|fair use|member of"
+    )
     assert not [block.text for block in body if furniture.search(block.text.lower())]
 
 
@@ -158,7 +162,9 @@ def test_url_selects_the_adapter_without_signatures() -> None:
 
 
 def test_unknown_text_falls_back_to_generic() -> None:
-    article = unsyndicate.parse_text("A plain title\n\nBy Jane Roe\n\nFirst paragraph of the story.")
+    article = unsyndicate.parse_text(
+        "A plain title\n\nBy Jane Roe\n\nFirst paragraph of the story."
+    )
     assert article.adapter == "generic"
     assert (article.title, article.authors) == ("A plain title", ("Jane Roe",))
     assert [block.text for block in article.body] == ["First paragraph of the story."]

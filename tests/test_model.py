@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import fixture_pages
-from test_snapshots import parse_page
 
 import unsyndicate
+from conftest import fixture_pages
+from test_snapshots import parse_page
 
 
 @pytest.mark.parametrize("page", fixture_pages(), ids=lambda page: page.name)

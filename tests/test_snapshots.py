@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import fixture_pages, page_url
 
 import unsyndicate
+from conftest import fixture_pages, page_url
 
 
 def parse_page(page: Path) -> unsyndicate.Article:
@@ -23,7 +23,9 @@ def parse_page(page: Path) -> unsyndicate.Article:
     return unsyndicate.parse(data, url)
 
 
-@pytest.mark.parametrize("page", fixture_pages(), ids=lambda page: f"{page.parent.name}-{page.name.split('.')[0]}")
+@pytest.mark.parametrize(
+    "page", fixture_pages(), ids=lambda page: f"{page.parent.name}-{page.name.split('.')[0]}"
+)
 def test_fixture_page_snapshot(page: Path, snapshot_json: Any) -> None:
     article = parse_page(page)
     assert article.adapter == page.parent.name
