@@ -30,6 +30,8 @@ _WORDY = (
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 12 March 2020
 )
 _SLASHED = re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?)/(?P<day>\d\d?)\b")
+# Day first, as most of Europe writes it: 19.11.2019.
+_DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)\b")
 
 DATE_PATTERN = re.sub(
     r"\(\?P<\w+>",
@@ -50,9 +52,10 @@ def parse_date(text: str | None) -> str | None:
         match = pattern.search(text)
         if match:
             return _day(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
-    match = _SLASHED.search(text)
-    if match:
-        return _day(int(match["year"]), int(match["month"]), int(match["day"]))
+    for numeric in (_SLASHED, _DOTTED):
+        match = numeric.search(text)
+        if match:
+            return _day(int(match["year"]), int(match["month"]), int(match["day"]))
     return None
 
 

@@ -24,6 +24,7 @@ _JUDGED = "div, section, header, ul, ol, table, figure"
 _LISTS = frozenset({"ul", "ol"})
 _EMBEDS = ("iframe", "embed", "object", "video")
 _COUNTED = "p, img, li, input, iframe, embed, object, video"
+_MIN_JUDGED = 50
 # A container with this many commas is prose, whatever else it holds.
 _PROSE_COMMAS = 10
 
@@ -31,7 +32,9 @@ _PROSE_COMMAS = 10
 def remove_boilerplate(region: LexborNode) -> None:
     """Remove furniture subtrees under ``region`` (the region itself is kept)."""
     _remove(region, region.css(_ALWAYS))
-    _remove(region, [node for node in region.css(_JUDGED) if _is_furniture(node)])
+    # A short region is all the page has: judging its parts would leave nothing.
+    if len(region.text(deep=True, strip=True)) >= _MIN_JUDGED:
+        _remove(region, [node for node in region.css(_JUDGED) if _is_furniture(node)])
 
 
 def _remove(region: LexborNode, nodes: list[LexborNode]) -> None:

@@ -1,0 +1,110 @@
+"""The generic article region: container scoring, sibling merging and furniture removal."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+import unsyndicate
+from unsyndicate.generic.boilerplate import remove_boilerplate
+from unsyndicate.generic.content import content_region, link_density
+
+PROSE = (
+    "The council met on Tuesday, after weeks of delay, to vote on the plan, which would "
+    "rebuild the bridge, widen the road and add a cycle lane along the river."
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def article_page() -> str:
+    paragraphs = "".join(f"<p>{PROSE} Point {n}.</p>" for n in range(5))
+    return page(
+        '<nav class="menu"><ul><li><a href="/a">Home</a></li><li><a href="/b">World</a></li>'
+        "</ul></nav>"
+        f'<div class="sidebar"><p>{PROSE} Sidebar text.</p></div>'
+        f'<div id="story" class="article-body">{paragraphs}'
+        '<div class="share-tools"><a href="/s">Share on Facebook</a></div></div>'
+        '<div class="comments"><p>First comment, I agree, totally, yes, great, read it.</p></div>'
+        "<footer><p>About us. Contact. Careers, jobs, and more things.</p></footer>"
+    )
+
+
+def test_the_container_with_the_prose_wins() -> None:
+    tree = LexborHTMLParser(article_page())
+    region = content_region(tree)
+    assert [node.attributes.get("id") for node in region] == ["story"]
+
+
+def test_navigation_sidebar_comments_and_footer_stay_out_of_the_body() -> None:
+    text = unsyndicate.parse(article_page()).text
+    assert text.count(PROSE) == 5
+    for furniture in ("Home", "Sidebar text", "First comment", "About us", "Share on"):
+        assert furniture not in text
+
+
+def test_paragraphs_in_sibling_containers_are_merged() -> None:
+    first = "".join(f"<p>{PROSE} First part {n}.</p>" for n in range(4))
+    second = "".join(f"<p>{PROSE} Second part {n}.</p>" for n in range(4))
+    html = page(
+        f'<div id="wrap"><div class="text">{first}</div>'
+        f'<div class="promo"><a href="/x">Buy now</a></div>'
+        f'<div class="text">{second}</div></div>'
+    )
+    text = unsyndicate.parse(html).text
+    assert "First part 0" in text
+    assert "Second part 3" in text
+    assert "Buy now" not in text
+
+
+def test_a_div_of_inline_text_counts_as_a_paragraph() -> None:
+    blocks = "".join(f"<div><span>{PROSE} Line {n}.</span></div>" for n in range(4))
+    html = page(f'<div class="links"><a href="/1">One</a></div><div id="post">{blocks}</div>')
+    region = content_region(LexborHTMLParser(html))
+    assert [node.attributes.get("id") for node in region] == ["post"]
+
+
+def test_a_furniture_name_on_a_whole_page_wrapper_does_not_hide_the_article() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Item {n}.</p>" for n in range(4))
+    html = page(f'<div class="layout has-sidebar"><div class="article">{paragraphs}</div></div>')
+    assert unsyndicate.parse(html).text.count(PROSE) == 4
+
+
+def test_link_density_is_the_share_of_text_in_links() -> None:
+    node = LexborHTMLParser("<div>abcd<a href='/'>efgh</a></div>").css_first("div")
+    assert node is not None
+    assert link_density(node) == 0.5
+
+
+def test_boilerplate_removal_keeps_prose_and_drops_link_lists_and_hidden_parts() -> None:
+    html = (
+        f"<div id='r'><p>{PROSE}</p><p>{PROSE}</p>"
+        "<div><a href='/1'>Related one</a> <a href='/2'>Related two</a></div>"
+        "<div style='display: none'>Hidden promo text that nobody sees</div>"
+        "<aside>Aside box</aside></div>"
+    )
+    tree = LexborHTMLParser(html)
+    region = tree.css_first("#r")
+    assert region is not None
+    remove_boilerplate(region)
+    text = region.text()
+    assert PROSE in text
+    for gone in ("Related one", "Hidden promo", "Aside box"):
+        assert gone not in text
+
+
+def test_the_title_heading_is_taken_out_of_the_body() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+    html = page(
+        f"<article><h1>Bridge plan approved</h1>{paragraphs}</article>",
+        head="<title>Bridge plan approved | The Daily Example</title>",
+    )
+    article = unsyndicate.parse(html)
+    assert article.title == "Bridge plan approved"
+    assert "Bridge plan approved" not in article.text
+
+
+def test_a_page_of_a_few_words_keeps_them() -> None:
+    article = unsyndicate.parse(page("<div><span>A short note.</span></div>"))
+    assert article.text == "A short note."

@@ -1,0 +1,140 @@
+"""Generic metadata: JSON-LD (with @graph), OpenGraph, meta tags, page markup, each in order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+import unsyndicate
+from unsyndicate.generic.authors import clean_authors
+
+BODY = "<article>" + "<p>Some text of the article, long enough, to be the body here.</p>" * 3
+
+
+def page(head: str = "", body: str = BODY, lang: str = "") -> str:
+    attribute = f' lang="{lang}"' if lang else ""
+    return f"<html{attribute}><head>{head}</head><body>{body}</article></body></html>"
+
+
+def ld(data: Any) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def meta(name: str, content: str, attribute: str = "name") -> str:
+    return f'<meta {attribute}="{name}" content="{content}">'
+
+
+def test_json_ld_article_in_a_graph_gives_every_field() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example Site"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Headline from JSON-LD",
+                "alternativeHeadline": "The standfirst",
+                "author": [{"@type": "Person", "name": "Ann Lee"}, {"name": "Bo Chen"}],
+                "datePublished": "2021-03-04T05:06:07Z",
+                "dateModified": "2021-03-05",
+                "publisher": {"@type": "Organization", "name": "Example News"},
+                "image": {"@type": "ImageObject", "url": "https://example.com/lead.jpg"},
+                "keywords": ["bridges", "councils"],
+                "articleSection": "Local",
+                "inLanguage": "en-GB",
+            },
+        ],
+    }
+    article = unsyndicate.parse(page(ld(graph) + "<title>Other | Site</title>"))
+    assert article.title == "Headline from JSON-LD"
+    assert article.subtitle == "The standfirst"
+    assert article.authors == ("Ann Lee", "Bo Chen")
+    assert article.published == "2021-03-04T05:06:07+00:00"
+    assert article.modified == "2021-03-05"
+    assert article.publisher is not None and article.publisher.name == "Example News"
+    assert article.image == "https://example.com/lead.jpg"
+    assert [(tag.kind, tag.name) for tag in article.tags] == [
+        ("section", "Local"),
+        ("keyword", "bridges"),
+        ("keyword", "councils"),
+    ]
+    assert article.language == "en-GB"
+
+
+def test_json_ld_in_cdata_is_read() -> None:
+    script = (
+        '<script type="application/ld+json"><![CDATA[{"@type": "Article", '
+        '"headline": "Wrapped", "datePublished": "2013-09-11"}]]></script>'
+    )
+    article = unsyndicate.parse(page(script))
+    assert (article.title, article.published) == ("Wrapped", "2013-09-11")
+
+
+def test_opengraph_and_meta_tags_fill_in_without_json_ld() -> None:
+    head = (
+        meta("og:title", "OG title", "property")
+        + meta("og:site_name", "The Site", "property")
+        + meta("article:published_time", "2020-01-02T03:04:05+01:00", "property")
+        + meta("author", "Dana Fox")
+        + meta("og:locale", "fr_FR", "property")
+    )
+    article = unsyndicate.parse(page(head))
+    assert article.title == "OG title"
+    assert article.publisher is not None and article.publisher.name == "The Site"
+    assert article.published == "2020-01-02T03:04:05+01:00"
+    assert article.authors == ("Dana Fox",)
+    assert article.language == "fr-FR"
+
+
+def test_the_title_tag_loses_its_site_suffix() -> None:
+    article = unsyndicate.parse(page("<title>Bridge plan approved | The Daily Example</title>"))
+    assert article.title == "Bridge plan approved"
+
+
+def test_microdata_byline_and_time_element_are_the_last_sources() -> None:
+    body = (
+        '<article><div class="byline">By <span itemprop="author">Eve Stone</span></div>'
+        '<time datetime="2019-11-18T10:00:00Z">Nov 18</time>'
+        + "<p>Some text of the article, long enough, to be the body here.</p>"
+        * 3
+    )
+    article = unsyndicate.parse(page(body=body))
+    assert article.authors == ("Eve Stone",)
+    assert article.published == "2019-11-18T10:00:00+00:00"
+
+
+def test_the_first_byline_on_the_page_is_the_articles() -> None:
+    body = (
+        '<article><p class="byline">By Max Ray | March 3, 2019</p>'
+        + "<p>Some text of the article, long enough, to be the body here.</p>" * 3
+        + '</article><aside><span class="byline">By Someone Else</span></aside>'
+    )
+    assert unsyndicate.parse(page(body=body)).authors == ("Max Ray",)
+
+
+def test_html_lang_wins_over_locale() -> None:
+    article = unsyndicate.parse(page(meta("og:locale", "de_DE", "property"), lang="en"))
+    assert article.language == "en"
+
+
+@pytest.mark.parametrize(
+    ("texts", "sites", "expected"),
+    [
+        (["By Ann Lee and Bo Chen"], (), ("Ann Lee", "Bo Chen")),
+        (["Staff", "Ann Lee"], (), ("Ann Lee",)),
+        (["Reuters"], (), ()),
+        (["JILL LAWLESS Associated Press"], (), ("JILL LAWLESS",)),
+        (["Example News"], ("Example News",), ()),
+        (["Vortex"], ("vortexcannon.org",), ()),
+        (["By Ann Lee | Updated March 3, 2019"], (), ("Ann Lee",)),
+        (["Written by Rob Ewaschuk, Edited by Betsy Beyer"], (), ("Rob Ewaschuk",)),
+        (["Par Sébastien Farcis"], (), ("Sébastien Farcis",)),
+        (["admin"], (), ()),
+        (["Stella Kim, Jennifer Jett, based in Hong Kong"], (), ("Stella Kim", "Jennifer Jett")),
+    ],
+)
+def test_clean_authors_keeps_people_only(
+    texts: list[str], sites: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert clean_authors(texts, *sites) == expected
