@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
+from unsyndicate import cli, registry
 from unsyndicate.cli import app
 
 NORMALIZE = str(Path(sys.executable).parent / "normalize")
@@ -437,3 +438,23 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
         [NORMALIZE, str(pages), "--quiet"], capture_output=True, timeout=60, check=False
     )
     assert quiet.stderr == b""
+
+
+def test_adapter_option_forces_the_adapter() -> None:
+    assert json.loads(normalize(stdin=GOOD_TEXT.encode()).stdout)["adapter"] == "generic"
+    forced = normalize("--adapter", "globalresearch", stdin=GOOD_TEXT.encode())
+    assert json.loads(forced.stdout)["adapter"] == "globalresearch"
+
+
+def test_adapters_reports_broken_plug_ins(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = registry.Registry.build(
+        registry.default_registry().entries, ["shiny (shiny-adapters): ImportError: no module"]
+    )
+    monkeypatch.setattr(cli, "default_registry", lambda: broken)
+    result = CliRunner().invoke(app, ["adapters"])
+    assert result.exit_code == 0
+    assert "globalresearch (builtin)" in result.stdout
+    assert result.stderr == (
+        "normalize: a plug-in adapter could not be loaded: "
+        "shiny (shiny-adapters): ImportError: no module\n"
+    )
