@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pytest.importorskip("warcio")
 
+from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import FIXTURES
 from unsyndicate import from_dict, parse
+from unsyndicate.cli import app
 from unsyndicate.warc import Result, Tally, iter_articles, to_record
 
 DATE = "2024-03-01T12:00:00Z"
@@ -224,3 +228,65 @@ def test_to_record_is_json_and_gives_the_article_back(tmp_path: Path) -> None:
     }
     assert from_dict(record["article"]) == result.article
     assert Result(**{**record, "article": from_dict(record["article"])}) == result
+
+
+def normalize(*args: str) -> tuple[int, list[dict[str, Any]], str]:
+    """``normalize`` in this process: exit code, JSON-lines records, stderr."""
+    done = CliRunner().invoke(app, list(args))
+    if done.exception is not None and not isinstance(done.exception, SystemExit):
+        raise done.exception
+    return done.exit_code, [json.loads(line) for line in done.stdout.splitlines()], done.stderr
+
+
+def test_normalize_reads_each_page_record_of_an_archive(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    russian = "<html><body><h1>Новости дня</h1><p>Правительство объявило меры.</p></body></html>"
+    with archive.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        add_response(writer, "https://example.com/1", page(1))
+        add_response(writer, "https://example.com/logo.png", b"\x89PNG", "image/png")
+        add_response(writer, "https://example.com/empty", b"  ")
+        add_response(
+            writer, "https://example.ru/", russian.encode("cp1251"), "text/html; charset=cp1251"
+        )
+    expected = list(iter_articles(archive))
+
+    code, records, stderr = normalize(str(archive), "--format", "jsonl", "--jobs", "1")
+
+    assert code == 1  # one page failed
+    assert [record["url"] for record in records] == [result.url for result in expected]
+    for record, result in zip(records, expected, strict=True):
+        assert record["path"] == str(archive)
+        assert (record["record_id"], record["captured"], record["offset"]) == (
+            result.record_id,
+            result.captured,
+            result.offset,
+        )
+        assert record.get("title") == (result.article.title if result.article else None)
+    assert records[1]["error"]["type"] == "ParseError"
+    assert records[2]["title"] == "Новости дня"
+    assert f"{archive}: 3 pages read; skipped 1 not HTML" in stderr
+
+
+def test_normalize_walks_directories_into_archives(tmp_path: Path) -> None:
+    write_warc(tmp_path / "a.warc", [("https://example.com/1", page(1))])
+    write_warc(tmp_path / "b.warc.gz", [("https://example.com/2", page(2))], gzip=True)
+    (tmp_path / "c.html").write_bytes(page(3))
+
+    code, records, _ = normalize(str(tmp_path), "--format", "jsonl", "--jobs", "1")
+
+    assert code == 0
+    assert [record["title"] for record in records] == ["Story 1", "Story 2", "Story 3"]
+
+
+def test_without_the_extra_an_archive_is_an_error_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = write_warc(tmp_path / "a.warc", [("https://example.com/1", page(1))])
+    monkeypatch.setitem(sys.modules, "unsyndicate.warc", None)  # as if warcio were missing
+
+    code, records, _ = normalize(str(archive), "--format", "jsonl", "--jobs", "1")
+
+    assert code == 1
+    assert records[0]["error"]["type"] == "UnreadableInput"
+    assert "pip install 'unsyndicate[warc]'" in records[0]["error"]["message"]

@@ -52,7 +52,7 @@ def convert(item: InputItem, options: Options) -> Outcome:
     """Read, parse and render one input; never raises."""
     try:
         data = read_input(item, options.max_size)
-        article = _parse(data, item.url or options.url, options)
+        article = _parse(data, item.url or options.url, options, item.charset)
     # Any error, a plug-in adapter's bug included, must cost this input only, never the batch.
     except Exception as error:
         return failed(item, type(error).__name__, str(error) or type(error).__name__, options)
@@ -79,12 +79,12 @@ def on_failure(options: Options, item: InputItem, failure: Failure) -> Outcome:
     return failed(item, failure.kind.title(), failure.message, options)
 
 
-def _parse(data: bytes, url: str | None, options: Options) -> Article:
+def _parse(data: bytes, url: str | None, options: Options, charset: str | None) -> Article:
     as_html = options.input_format == "html" or (
         options.input_format == "auto" and looks_like_html(data)
     )
     reader = parse if as_html else parse_text
-    return reader(data, url, adapter=options.adapter)
+    return reader(data, url, adapter=options.adapter, charset=charset)
 
 
 def looks_like_html(data: bytes) -> bool:

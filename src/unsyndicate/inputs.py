@@ -21,6 +21,8 @@ import attrs
 STDIN = "-"
 # Files taken from a directory; a file named on the command line is read whatever its name.
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md"})
+# Web archives (gzip allowed after the suffix): each HTML page record in one is an input.
+ARCHIVE_SUFFIXES = (".warc", ".arc")
 _GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_CHARS = frozenset("*?[")
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
@@ -28,6 +30,10 @@ _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 class InputTooLarge(ValueError):
     """The input, or what its gzip stream inflates to, is over the size limit."""
+
+
+class UnreadableInput(ValueError):
+    """The input could not be read out of its archive."""
 
 
 class MissingInput(ValueError):
@@ -42,6 +48,8 @@ class InputItem:
     under the argument it came from (``-o DIR/`` mirrors it). ``data`` holds the bytes when they
     are already in memory (stdin, a record of an archive); otherwise ``path`` is read from disk.
     ``url`` is the page's address when known; ``extra`` fields are carried into the output record.
+    ``charset`` is the one the page was served with; ``problem`` says why an item cannot be read
+    (a damaged archive record), and reading it then raises :class:`UnreadableInput`.
     """
 
     path: str
@@ -49,6 +57,8 @@ class InputItem:
     data: bytes | None = None
     url: str | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
+    charset: str | None = None
+    problem: str | None = None
 
 
 def expand_inputs(arguments: Iterable[str], stdin: BinaryIO, max_size: int) -> Iterator[InputItem]:
@@ -108,13 +118,26 @@ def _walk(
         path = Path(entry.path)
         if entry.is_dir():
             yield from _walk(root, path, (*ancestors, here))
-        elif entry.is_file() and _is_page_name(entry.name):
+        elif entry.is_file() and (_is_page_name(entry.name) or _is_archive_name(entry.name)):
             yield from _file_items(str(path), str(path.relative_to(root)))
 
 
 def _file_items(path: str, relative: str) -> Iterator[InputItem]:
-    """The inputs one file holds: itself, read later by a worker."""
-    yield InputItem(path, relative)
+    """The inputs one file holds: itself, read later by a worker, or an archive's pages."""
+    if not _is_archive_name(path):
+        yield InputItem(path, relative)
+        return
+    try:
+        from .warc import input_items  # warcio is an optional extra
+    except ImportError:
+        problem = "reading web archives needs the [warc] extra: pip install 'unsyndicate[warc]'"
+        yield InputItem(path, relative, problem=problem)
+        return
+    yield from input_items(path, relative)
+
+
+def _is_archive_name(name: str) -> bool:
+    return name.lower().removesuffix(".gz").endswith(ARCHIVE_SUFFIXES)
 
 
 def _is_page_name(name: str) -> bool:
@@ -124,6 +147,8 @@ def _is_page_name(name: str) -> bool:
 
 def read_input(item: InputItem, max_size: int) -> bytes:
     """The item's bytes, gzip inflated; raises :class:`InputTooLarge` past ``max_size``."""
+    if item.problem is not None:
+        raise UnreadableInput(item.problem)
     if item.data is not None:
         if item.data.startswith(_GZIP_MAGIC):
             return _read_gzip(io.BytesIO(item.data), max_size)

@@ -94,14 +94,15 @@ def parse_text(
     *,
     adapter: str | None = None,
     registry: Registry | None = None,
+    charset: str | None = None,
 ) -> Article:
     """Parse a plain-text or markdown rendering of an article page into an Article.
 
     The text is cleaned first (mojibake, CRLF, BOM); markdown links keep their targets. Bytes
-    are decoded as :func:`parse` decodes them.
+    are decoded as :func:`parse` decodes them, ``charset`` included.
     """
     if isinstance(text, bytes):
-        text = decode(text)
+        text = decode(text, declared=charset)
     _refuse_non_text(text)
     cleaned = clean(text)
     document = Document(cleaned, url, Head(), tuple(text_nodes(cleaned)))

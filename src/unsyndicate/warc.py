@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -26,12 +27,14 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.timeutils import timestamp_to_iso_date
 
+from .inputs import InputItem
 from .model import Article
 from .pipeline import parse
 from .serialize import to_dict
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_RECORDS = frozenset({"response", "resource"})
+_ARCHIVE_SUFFIX = re.compile(r"\.(?:warc|arc)(?:\.gz)?$", re.IGNORECASE)
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
 # A larger "page" is a mislabelled download, not an article; reading it would break the promise
 # of constant memory.
@@ -81,8 +84,12 @@ class Result:
 
 @attrs.define
 class Tally:
-    """Counts over a run: articles made, errors, and records skipped by reason."""
+    """Counts over a run: pages read, articles made, errors, and records skipped by reason.
 
+    ``pages`` counts page records handed on unparsed (as ``normalize`` does, to its workers).
+    """
+
+    pages: int = 0
     articles: int = 0
     errors: int = 0
     skipped: Counter[str] = attrs.Factory(Counter)
@@ -95,7 +102,10 @@ class Tally:
 
     def summary(self) -> str:
         """One line: ``12 articles, 1 error; skipped 3 not HTML, 1 truncated``."""
-        line = f"{_plural(self.articles, 'article')}, {_plural(self.errors, 'error')}"
+        if self.pages:
+            line = f"{_plural(self.pages, 'page')} read"
+        else:
+            line = f"{_plural(self.articles, 'article')}, {_plural(self.errors, 'error')}"
         if self.skipped:
             reasons = ", ".join(
                 f"{count} {reason}" for reason, count in sorted(self.skipped.items())
@@ -143,6 +153,35 @@ def iter_records(source: Source, tally: Tally | None = None) -> Iterator[Record]
             url, captured, record_id = _where(current) if current else (None, None, None)
             problem = f"unreadable archive from offset {records.offset}: {_describe(error)}"
             yield Record(record_id, url, captured, records.offset, problem=problem)
+
+
+def input_items(path: str, relative: str) -> Iterator[InputItem]:
+    """An archive's page records as ``normalize`` inputs, then its tally on stderr.
+
+    Each item keeps the archive's ``path`` and carries the record's ``url``, ``record_id``,
+    ``captured`` and ``offset`` into its output record (an error record too); under ``-o DIR/``
+    it is named ``<archive>/<offset>``.
+    """
+    folder = re.sub(_ARCHIVE_SUFFIX, "", relative)
+    tally = Tally()
+    for record in iter_records(path, tally):
+        fields = {
+            "url": record.url,
+            "record_id": record.record_id,
+            "captured": record.captured,
+            "offset": record.offset,
+        }
+        yield InputItem(
+            path,
+            f"{folder}/{record.offset}.html",
+            record.data,
+            record.url,
+            fields,
+            record.charset,
+            record.problem,
+        )
+        tally.pages += 1
+    print(f"normalize: {path}: {tally.summary()}", file=sys.stderr)
 
 
 def parse_record(record: Record) -> Result:
