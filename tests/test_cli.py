@@ -423,7 +423,7 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
         )
         os.close(follower)
         shown = b""
-        while select.select([terminal], [], [], 0.5)[0]:
+        while select.select([terminal], [], [], 0.1)[0]:
             try:
                 chunk = terminal.read(65536)
             except OSError:  # the terminal closed: everything was read
@@ -458,3 +458,13 @@ def test_adapters_reports_broken_plug_ins(monkeypatch: pytest.MonkeyPatch) -> No
         "normalize: a plug-in adapter could not be loaded: "
         "shiny (shiny-adapters): ImportError: no module\n"
     )
+
+
+def test_output_file_suffix_sets_the_default_format(tmp_path: Path) -> None:
+    expected = {"a.jsonl": '{"path":"-",', "a.md": "# A text title", "a.txt": "A text"}
+    for name, starts in expected.items():
+        done = normalize("-o", str(tmp_path / name), stdin=GOOD_TEXT.encode())
+        assert done.returncode == 0
+        assert (tmp_path / name).read_text().startswith(starts)
+    done = normalize("-o", str(tmp_path / "b.jsonl"), "-f", "text", stdin=GOOD_TEXT.encode())
+    assert (tmp_path / "b.jsonl").read_text().startswith("A text title\n")  # --format wins

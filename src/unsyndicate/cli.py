@@ -31,7 +31,7 @@ from .clean import clean as clean_text
 from .convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
 from .decode import decode
 from .inputs import MissingInput, check_arguments, expand_inputs, parse_size, read_input
-from .outputs import DirectorySink, FileSink, Sink, StreamSink
+from .outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
 from .progress import Progress
 from .registry import default_registry
 from .render import FIELDS
@@ -103,7 +103,10 @@ def parse_command(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files, directories (recursive), globs; - or nothing for stdin.",
+            help=(
+                "Files, directories, globs; - or nothing for stdin. Directories are read"
+                " recursively for .html .htm .xhtml .shtml .txt .text .md files, gzipped or not."
+            ),
             show_default=False,
             metavar="INPUT",
         ),
@@ -129,7 +132,10 @@ def parse_command(
         typer.Option(
             "--output",
             "-o",
-            help="Write to FILE, or to DIR/ (one file per input, named after it).",
+            help=(
+                "Write to FILE (its suffix .json .jsonl .txt .md sets the default format),"
+                " or to DIR/ (one file per input, named after it)."
+            ),
             show_default=False,
             metavar="FILE|DIR/",
         ),
@@ -211,7 +217,7 @@ def parse_command(
     if many and url is not None:
         raise typer.BadParameter("applies to a single input", param_hint="--url")
     to_directory = output is not None and (output.endswith(os.sep) or os.path.isdir(output))
-    chosen = output_format or ("jsonl" if many and not to_directory else "json")
+    chosen = output_format or _format_of(output, to_directory) or ("jsonl" if many else "json")
     if kept and chosen not in ("json", "jsonl"):
         raise typer.BadParameter("applies to the json and jsonl formats", param_hint="--fields")
     options = Options(
@@ -282,6 +288,14 @@ def _terminate_cleanly() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _format_of(output: str | None, to_directory: bool) -> str | None:
+    """The format an output file's name asks for (``articles.jsonl``); json for a directory."""
+    if to_directory:
+        return "json"
+    suffix = Path(output).suffix.lower() if output else ""
+    return next((name for name, own in SUFFIXES.items() if own == suffix), None)
 
 
 def _sink(output: str | None, to_directory: bool, options: Options, many: bool) -> Sink:
