@@ -1,8 +1,9 @@
 """Bytes to text: BOM, then the page's declared charset, then charset-normalizer.
 
 A declaration is only believed when the bytes do not clearly say otherwise: bytes that are valid
-UTF-8 with non-ASCII in them are UTF-8 whatever the page claims (no other charset in use produces
-valid multi-byte UTF-8 by accident), and bytes that the declared charset cannot decode are handed
+UTF-8 with non-ASCII in them (or mostly valid: a few broken sequences in a truncated or spliced
+page) are UTF-8 whatever the page claims (no other charset in use produces valid multi-byte UTF-8
+by accident), and bytes that the declared charset cannot decode are handed
 to charset-normalizer. Decoding never raises.
 """
 
@@ -27,6 +28,9 @@ _META_CHARSET = re.compile(
 _HEAD_BYTES = 8192
 # A sample is enough for charset-normalizer; the whole of a 50 MB page would be slow.
 _SNIFF_BYTES = 64 * 1024
+# How much more "chaos" (charset-normalizer's measure of unlikely text) cp1252 may show than the
+# best guess and still be preferred.
+_NEAR_TIE = 0.1
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -39,6 +43,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode(utf16, errors="replace")
     if _is_utf8(data):
         return data.decode("utf-8")
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")
     for candidate in (declared, _meta_charset(data)):
         known = _known_encoding(candidate)
         if known and known != "utf-8":
@@ -55,6 +61,14 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken sequences (a truncated or spliced page) is still UTF-8."""
+    text = data[:_SNIFF_BYTES].decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    valid = sum(1 for ch in text if ch > "\x7f") - broken
+    return valid > 2 * broken
 
 
 def _meta_charset(data: bytes) -> str | None:
@@ -94,8 +108,17 @@ def _sniff_utf16(data: bytes) -> str | None:
 
 
 def _guess(data: bytes) -> str:
-    best = charset_normalizer.from_bytes(data[:_SNIFF_BYTES]).best()
+    matches = charset_normalizer.from_bytes(data[:_SNIFF_BYTES])
+    best = matches.best()
     if best is None:
         return "cp1252"
-    encoding = _known_encoding(best.encoding) or "cp1252"
-    return encoding
+    # A short sample leaves several Latin code pages about as plausible (cp1257 reads French
+    # as well as cp1252 does); cp1252 is by far the most used on the web, so it wins a near tie.
+    for match in matches:
+        if (
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos + _NEAR_TIE
+            and match.coherence >= best.coherence
+        ):
+            return "cp1252"
+    return _known_encoding(best.encoding) or "cp1252"
