@@ -15,7 +15,11 @@ from selectolax.lexbor import LexborHTMLParser
 from .model import Block
 
 _SEPARATOR = re.compile(r"^(?:[*\-_=~•·]\s*){1,80}$")
-_BARE_LINK = re.compile(r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An e-mail address starts where a run of address characters starts (the lookbehind), so a long
+# word with no "@" is scanned once, not once per character.
+_BARE_LINK = re.compile(
+    r"https?://[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 
 
 @attrs.frozen

@@ -12,16 +12,19 @@ import re
 from .document import Link, Node, is_separator
 from .model import Block
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+# The lookbehind lets the closing hashes be tried only where a run of spaces starts.
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?<!\s)(?:\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-+*]|(\d{1,3})[.)])\s+(.+)$")
 _QUOTE = re.compile(r"^>\s?(.*)$")
 _FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 _IMAGE = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)$")
-_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Labels, targets and strong text stop at the next bracket or marker: a line of ten thousand
+# unclosed "[a](" or "**a " is then scanned once, not once per opening.
+_INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^)\s\[]*)(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 
 
