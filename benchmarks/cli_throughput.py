@@ -2,7 +2,7 @@
 
     python benchmarks/cli_throughput.py [PAGES_DIR]
 
-Runs ``normalize PAGES_DIR --format jsonl --quiet --jobs N`` (output to /dev/null) for N = 1
+Runs ``normalize PAGES_DIR --format jsonl --quiet --jobs N`` (its records counted) for N = 1
 and N = 2 and prints one summary line: pages, pages per second for each, their ratio, and the
 peak resident memory of the largest process of each run (the command or one of its workers).
 The default pages are the 181 gzipped AEB pages in /work/shared/bench/aeb/html. Not a test:

@@ -8,8 +8,10 @@ import os
 import pty
 import select
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -468,3 +470,17 @@ def test_output_file_suffix_sets_the_default_format(tmp_path: Path) -> None:
         assert (tmp_path / name).read_text().startswith(starts)
     done = normalize("-o", str(tmp_path / "b.jsonl"), "-f", "text", stdin=GOOD_TEXT.encode())
     assert (tmp_path / "b.jsonl").read_text().startswith("A text title\n")  # --format wins
+
+
+def test_output_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    done = script(str(REPOST), "-f", "jsonl", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(received[0])["adapter"] == "globalresearch"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # not replaced by a regular file
+    assert os.listdir(tmp_path) == ["fifo"]

@@ -194,9 +194,7 @@ def parse_command(
     `curl -s URL | normalize --url URL`; `normalize pages/ > articles.jsonl`;
     `normalize dump.txt --format text | wc -w`. Pages may be gzipped.
     """
-    arguments = inputs or []
-    if not arguments and sys.stdin.isatty():
-        raise UsageFailure("no input: name files or directories, or pipe a page in")
+    arguments = _arguments(inputs)
     limit = _checked_size(max_size)
     _check_choice("--format", output_format, FORMATS)
     _check_choice("--input-format", input_format, INPUT_FORMATS)
@@ -207,10 +205,6 @@ def parse_command(
         raise typer.BadParameter("must be more than 0 seconds", param_hint="--timeout")
     if adapter is not None:
         _check_adapter(adapter)
-    try:
-        check_arguments(arguments)
-    except MissingInput as error:
-        raise UsageFailure(str(error)) from error
     items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit)
     first = list(islice(items, 2))
     many = len(first) > 1
@@ -230,7 +224,7 @@ def parse_command(
         max_size=limit,
         url=url,
     )
-    sink = _sink(output, to_directory, options, many)
+    sink = _sink(output, to_directory, options)
     outcomes = run_ordered(
         partial(convert, options=options),
         chain(first, items),
@@ -298,7 +292,7 @@ def _format_of(output: str | None, to_directory: bool) -> str | None:
     return next((name for name, own in SUFFIXES.items() if own == suffix), None)
 
 
-def _sink(output: str | None, to_directory: bool, options: Options, many: bool) -> Sink:
+def _sink(output: str | None, to_directory: bool, options: Options) -> Sink:
     array = options.format == "json" and options.records
     if output is None or output == "-":
         return StreamSink(typer.get_binary_stream("stdout"), options.format, array=array)
@@ -307,6 +301,17 @@ def _sink(output: str | None, to_directory: bool, options: Options, many: bool) 
     if not Path(output).parent.is_dir():
         raise UsageFailure(f"no such directory: {Path(output).parent}")
     return FileSink(Path(output), options.format, array=array)
+
+
+def _arguments(inputs: list[str] | None) -> list[str]:
+    """The input arguments, each checked to name something; none means stdin."""
+    if not inputs and sys.stdin.isatty():
+        raise UsageFailure("no input: name files or directories, or pipe a page in")
+    try:
+        check_arguments(inputs or [])
+    except MissingInput as error:
+        raise UsageFailure(str(error)) from error
+    return inputs or []
 
 
 def _checked_size(text: str) -> int:
@@ -385,12 +390,8 @@ def clean(
     max_size: Annotated[str, typer.Option(help="Refuse inputs larger than this.")] = "50M",
 ) -> None:
     """Repair and tidy text (mojibake, entities, odd spaces) with clean()."""
-    arguments = inputs or []
+    arguments = _arguments(inputs)
     limit = _checked_size(max_size)
-    try:
-        check_arguments(arguments)
-    except MissingInput as error:
-        raise UsageFailure(str(error)) from error
     stdout = typer.get_binary_stream("stdout")
     failures = 0
     for item in expand_inputs(arguments, typer.get_binary_stream("stdin"), limit):

@@ -58,12 +58,20 @@ class StreamSink:
 
 
 class FileSink:
-    """Every output into one file, which appears only when the run completes."""
+    """Every output into one file, which appears only when the run completes.
+
+    A device or a pipe (``-o /dev/null``) is written in place: renaming over it would replace it.
+    """
 
     def __init__(self, path: Path, format: str, *, array: bool) -> None:
         self._path = path
-        self._temporary, self._name = _temporary_beside(path)
-        self._stream = StreamSink(self._temporary, format, array=array)
+        self._in_place = path.exists() and not path.is_file()
+        self._file: BinaryIO
+        if self._in_place:
+            self._file, self._name = open(path, "wb"), str(path)  # noqa: SIM115 (closed in close)
+        else:
+            self._file, self._name = _temporary_beside(path)
+        self._stream = StreamSink(self._file, format, array=array)
 
     def write(self, outcome: Outcome) -> str | None:
         return self._stream.write(outcome)
@@ -71,7 +79,10 @@ class FileSink:
     def close(self, *, commit: bool) -> None:
         if commit:
             self._stream.close(commit=True)
-        _finish(self._temporary, self._name, self._path if commit else None)
+        if self._in_place:
+            self._file.close()
+        else:
+            _finish(self._file, self._name, self._path if commit else None)
 
 
 class DirectorySink:
