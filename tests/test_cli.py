@@ -484,3 +484,16 @@ def test_output_to_a_pipe_writes_into_it_and_leaves_it_a_pipe(tmp_path: Path) ->
     assert json.loads(received[0])["adapter"] == "globalresearch"
     assert stat.S_ISFIFO(fifo.stat().st_mode)  # not replaced by a regular file
     assert os.listdir(tmp_path) == ["fifo"]
+
+
+def test_unwritable_outputs_are_reported_not_raised(tmp_path: Path) -> None:
+    missing = normalize(str(REPOST), "-o", str(tmp_path / "nowhere" / "a.json"))
+    assert missing.returncode == 2
+    assert missing.stderr.startswith(b"normalize: cannot write to ")
+    out = tmp_path / "out"
+    (out / "repost-2020-layout.json").mkdir(parents=True)  # a directory where a file should go
+    blocked = normalize(str(REPOST), str(GLOBALRESEARCH / "seed-2020-text.txt"), "-o", f"{out}/")
+    assert blocked.returncode == 1
+    assert b"cannot write" in blocked.stderr and b"Is a directory" in blocked.stderr
+    assert (out / "seed-2020-text.json").is_file()
+    assert sorted(os.listdir(out)) == ["repost-2020-layout.json", "seed-2020-text.json"]

@@ -296,11 +296,12 @@ def _sink(output: str | None, to_directory: bool, options: Options) -> Sink:
     array = options.format == "json" and options.records
     if output is None or output == "-":
         return StreamSink(typer.get_binary_stream("stdout"), options.format, array=array)
-    if to_directory:
-        return DirectorySink(Path(output), options.format)
-    if not Path(output).parent.is_dir():
-        raise UsageFailure(f"no such directory: {Path(output).parent}")
-    return FileSink(Path(output), options.format, array=array)
+    try:
+        if to_directory:
+            return DirectorySink(Path(output), options.format)
+        return FileSink(Path(output), options.format, array=array)
+    except OSError as error:
+        raise UsageFailure(f"cannot write to {output}: {error.strerror or error}") from error
 
 
 def _arguments(inputs: list[str] | None) -> list[str]:

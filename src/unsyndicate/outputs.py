@@ -6,6 +6,7 @@ complete, so an interrupted run never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -109,10 +110,11 @@ class DirectorySink:
             return f"output name leaves {self._directory}: {outcome.item.relative}"
         if target.exists() and target.stat().st_mtime_ns >= self._started:
             return f"{target} was already written by another input of this run"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary, name = _temporary_beside(target)
-        temporary.write(outcome.text.encode() + b"\n")
-        _finish(temporary, name, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(target, outcome.text.encode() + b"\n")
+        except OSError as error:
+            return f"cannot write {target}: {error.strerror or error}"
         return None
 
     def close(self, *, commit: bool) -> None:
@@ -130,6 +132,18 @@ def _temporary_beside(path: Path) -> tuple[BinaryIO, str]:
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     os.fchmod(handle, 0o666 & ~_UMASK)  # mkstemp makes 0600; the result should look like `>`'s
     return open(handle, "wb"), name
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    temporary, name = _temporary_beside(target)
+    try:
+        temporary.write(data)
+        _finish(temporary, name, target)
+    except BaseException:
+        temporary.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+        raise
 
 
 def _finish(temporary: BinaryIO, name: str, target: Path | None) -> None:
