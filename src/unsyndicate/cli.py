@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover (typer before the copy)
 from .batch import run_ordered
 from .clean import clean as clean_text
 from .convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
+from .dates import DATE_PATTERN
 from .decode import decode
 from .inputs import MissingInput, check_arguments, expand_inputs, parse_size, read_input
 from .outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
@@ -362,7 +363,7 @@ def adapters(
     registry = default_registry()
     for entry in registry.entries:
         adapter = entry.adapter
-        signatures = [signature.pattern for signature in adapter.signatures]
+        signatures = [_readable(signature.pattern) for signature in adapter.signatures]
         if as_json:
             described = {
                 "name": adapter.name,
@@ -380,15 +381,24 @@ def adapters(
         typer.echo(f"normalize: a plug-in adapter could not be loaded: {problem}", err=True)
 
 
+def _readable(signature: str) -> str:
+    """An adapter pattern as written: the long date expression shown as ``{date}`` again."""
+    return signature.replace(f"(?P<date>{DATE_PATTERN})", "{date}")
+
+
 @app.command()
 def clean(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Text files (gzip allowed); - or nothing for stdin.", show_default=False
+            help="Text files (gzip allowed); - or nothing for stdin.",
+            show_default=False,
+            metavar="INPUT",
         ),
     ] = None,
-    max_size: Annotated[str, typer.Option(help="Refuse inputs larger than this.")] = "50M",
+    max_size: Annotated[
+        str, typer.Option(help="Refuse inputs larger than this.", metavar="SIZE")
+    ] = "50M",
 ) -> None:
     """Repair and tidy text (mojibake, entities, odd spaces) with clean()."""
     arguments = _arguments(inputs)
