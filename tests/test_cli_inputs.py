@@ -5,8 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -16,7 +18,14 @@ from conftest import fixture_pages
 from test_snapshots import parse_page
 from unsyndicate import parse_text, to_dict
 from unsyndicate.cli import app
-from unsyndicate.inputs import InputItem, InputTooLarge, expand_inputs, parse_size, read_input
+from unsyndicate.inputs import (
+    InputItem,
+    InputTooLarge,
+    UnreadableInput,
+    expand_inputs,
+    parse_size,
+    read_input,
+)
 from unsyndicate.schema import article_schema
 
 
@@ -94,3 +103,24 @@ def test_stdin_is_read_once_and_bounded() -> None:
     stdin = io.BytesIO(b"x" * 5000)
     (item,) = expand_inputs(["-"], stdin, 1000)
     assert item.data is not None and len(item.data) == 1001  # one byte over says: too large
+
+
+def test_an_unreadable_directory_is_an_input_that_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.html").write_text("<p>a</p>")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.html").write_text("<p>b</p>")
+    scandir = os.scandir
+
+    def refuse_locked(path: Any) -> Any:
+        if str(path).endswith("locked"):  # as root, chmod cannot lock a directory
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse_locked)
+    first, second = expand_inputs([str(tmp_path)], io.BytesIO(), 1000)
+    assert first.path == str(tmp_path / "a.html")
+    assert second.path == str(tmp_path / "locked")
+    with pytest.raises(UnreadableInput, match="cannot read the directory: Permission denied"):
+        read_input(second, 1000)

@@ -33,7 +33,7 @@ class InputTooLarge(ValueError):
 
 
 class UnreadableInput(ValueError):
-    """The input could not be read out of its archive."""
+    """The input could not be read: a damaged archive record, an unreadable directory."""
 
 
 class MissingInput(ValueError):
@@ -107,8 +107,10 @@ def _walk(
     try:
         status = directory.stat()
         entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-    except OSError:
-        return  # an unreadable sub-directory holds no input we could read
+    except OSError as error:  # said in the output: the pages in it are inputs lost
+        problem = f"cannot read the directory: {error.strerror or error}"
+        yield InputItem(str(directory), str(directory.relative_to(root)), problem=problem)
+        return
     here = (status.st_dev, status.st_ino)
     if here in ancestors:
         return  # a symlink back up the tree: following it would never end
