@@ -102,3 +102,25 @@ def test_an_image_keeps_its_caption() -> None:
     assert [(block.url, block.caption) for block in images] == [
         ("https://cdn.example/bridge.jpg", "The old bridge at dawn.")
     ]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '<iframe src="https://rcm-eu.amazon-adsystem.com/e/cm?o=2&p=42"></iframe>',
+        '<iframe src="https://www.example.com/newsletter-signup"></iframe>',
+    ],
+)
+def test_advertising_and_widget_frames_are_not_media(frame: str) -> None:
+    assert unsyndicate.parse(page(frame)).media == ()
+
+
+def test_a_sites_own_video_player_frame_is_an_embed() -> None:
+    frame = '<iframe src="https://www.news.example/embed/video/?v=1"></iframe>'
+    (item,) = unsyndicate.parse(page(frame)).media
+    assert (item.kind, item.provider) == ("embed", "news.example")
+
+
+def test_podcast_players_are_audio() -> None:
+    (item,) = unsyndicate.parse(page('<iframe src="https://embed.acast.com/show"></iframe>')).media
+    assert (item.kind, item.provider) == ("audio", "Acast")

@@ -27,6 +27,7 @@ INLINE = frozenset(
 )  # fmt: skip
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([\w+#-]+)")
 
 
@@ -37,15 +38,19 @@ class _Inline:
         self.parts: list[str] = []
         self.links: list[Link] = []
 
-    def add(self, node: LexborNode) -> None:
+    def add(self, node: LexborNode) -> bool:
+        """Add an inline node; False when it is an element with no text (an image link)."""
         if node.tag == "-text":
             self.parts.append(_WHITESPACE.sub(" ", node.text_content or ""))
         elif node.tag == "br":
             self.parts.append("\n")
         else:
             text, links = inline_text(node)
+            if not text.strip():
+                return False
             self.parts.append(text)
             self.links.extend(links)
+        return True
 
     def flush(self, into: list[Node]) -> None:
         text = clean("".join(self.parts))
@@ -104,7 +109,10 @@ def html_nodes(root: LexborNode) -> list[Node]:
         if tag in SKIPPED:
             continue
         if tag in INLINE or tag == "br":
-            pending.add(child)
+            image = None if pending.add(child) else _inline_image(child)
+            if image is not None:
+                pending.flush(nodes)
+                nodes.append(image)
             continue
         builder = _BUILDERS.get(tag)
         pending.flush(nodes)
@@ -202,6 +210,15 @@ def _image(element: LexborNode) -> Node | None:
     alt = clean(attributes.get("alt") or "")
     block = Block("image", caption or alt, url=src.strip(), caption=caption or None)
     return Node(block)
+
+
+def _inline_image(element: LexborNode) -> Node | None:
+    """The photo an inline element without text wraps. A link to another page around an image
+    is a teaser or a logo, not the article's photo; a link to the image file itself is."""
+    anchor = element if element.tag == "a" else element.css_first("a[href]")
+    if anchor is not None and not _IMAGE_FILE.search(anchor.attributes.get("href") or ""):
+        return None
+    return _image(element)
 
 
 def _figure(element: LexborNode) -> Node | None:

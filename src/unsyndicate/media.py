@@ -28,6 +28,21 @@ PROVIDERS: dict[str, tuple[str, str]] = {
     "buzzsprout.com": ("Buzzsprout", "audio"),
     "simplecast.com": ("Simplecast", "audio"),
     "libsyn.com": ("Libsyn", "audio"),
+    "acast.com": ("Acast", "audio"),
+    "megaphone.fm": ("Megaphone", "audio"),
+    "omny.fm": ("Omny", "audio"),
+    "anchor.fm": ("Anchor", "audio"),
+    "art19.com": ("ART19", "audio"),
+    "spreaker.com": ("Spreaker", "audio"),
+    "music.apple.com": ("Apple Music", "audio"),
+    "jwplayer.com": ("JW Player", "video"),
+    "jwplatform.com": ("JW Player", "video"),
+    "brightcove.net": ("Brightcove", "video"),
+    "wistia.com": ("Wistia", "video"),
+    "wistia.net": ("Wistia", "video"),
+    "streamable.com": ("Streamable", "video"),
+    "twitch.tv": ("Twitch", "video"),
+    "ted.com": ("TED", "video"),
     "twitter.com": ("X", "embed"),
     "x.com": ("X", "embed"),
     "instagram.com": ("Instagram", "embed"),
@@ -40,6 +55,9 @@ _FILE_KINDS = {
 }
 _EXTENSION = re.compile(r"\.([a-z0-9]{2,4})$", re.IGNORECASE)
 _LONE_URL = re.compile(r"^<?(https?://\S+?)>?$")
+# An unknown frame is a player when its address says so (a site's own video player).
+_PLAYER = re.compile(r"player|video|audio|podcast|media|embed/", re.IGNORECASE)
+_ADVERT = re.compile(r"(?:^|\.)(?:ads?|adserver|doubleclick|adsystem|googlesyndication)\b|adsystem")
 EMBED_SELECTOR = "video, audio, iframe, embed, object, blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"  # noqa: E501
 
 
@@ -88,9 +106,12 @@ def _embed(element: LexborNode) -> Media | None:
     attributes = element.attributes
     caption = clean(attributes.get("title") or attributes.get("aria-label") or "") or None
     if element.tag == "blockquote":
-        link = element.css_first("a[href]")
-        url = link.attributes.get("href") if link is not None else None
-        return media_for_url(url, caption) if url else None
+        # The post's own address is its last link (the date); links before it are hashtags,
+        # mentions and quoted pages.
+        links = [link.attributes.get("href") or "" for link in element.css("a[href]")]
+        return next(
+            (found for url in reversed(links) if (found := media_for_url(url, caption))), None
+        )
     url = attributes.get("src") or attributes.get("data-src") or attributes.get("data")
     if not url and element.tag in ("video", "audio"):
         source = element.css_first("source[src]")
@@ -105,4 +126,7 @@ def _embed(element: LexborNode) -> Media | None:
         return known
     if element.tag in ("video", "audio"):
         return Media(element.tag, url, host_of(url) or None, caption)
-    return Media("embed", url, host_of(url) or None, caption) if element.tag == "iframe" else None
+    if element.tag != "iframe" or not _PLAYER.search(url) or _ADVERT.search(host_of(url)):
+        # Other frames are widgets, forms and advertising, not the article's media.
+        return None
+    return Media("embed", url, host_of(url) or None, caption)

@@ -15,6 +15,8 @@ _ARTICLE_TYPES = re.compile(
     r"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", re.IGNORECASE
 )
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+# A site name followed by its slogan: "LinkNaija | Nigeria's popular news platform".
+_TAGLINE = re.compile(r"\s+[|–—-]\s+.*$")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
 
 
@@ -99,8 +101,14 @@ def head_modified(head: Head) -> str | None:
 def head_publisher(head: Head) -> Publisher | None:
     ld = article_object(head)
     names = _names(ld.get("publisher"))
-    name = head.first("og:site_name", "application-name") or (names[0] if names else None)
-    return Publisher(clean(name)) if name else None
+    candidates = [
+        *head.meta.get("og:site_name", ()),
+        *head.meta.get("application-name", ()),
+        *names,
+    ]
+    # Some pages put their address where the name goes: the host names the site better.
+    name = next((clean(value) for value in candidates if "://" not in value and clean(value)), None)
+    return Publisher(_TAGLINE.sub("", name) or name) if name else None
 
 
 def head_tags(head: Head) -> tuple[Tag, ...]:
