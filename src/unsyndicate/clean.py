@@ -42,6 +42,8 @@ _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _SPACE_RUN = re.compile(" {2,}")
 _EDGE_SPACE = re.compile(r"(?m)^ +| +$")
 _BLANK_RUN = re.compile(r"\n{3,}")
+# Passes of the fixers over one text at most (see clean()).
+_MAX_PASSES = 4
 
 
 def fix_line_breaks(text: str) -> str:
@@ -52,7 +54,8 @@ def fix_line_breaks(text: str) -> str:
 def unescape_entities(text: str) -> str:
     """Decode HTML entities left in text, double-escaped ones (``&amp;amp;``) included."""
     while "&" in text and _ENTITY.search(text):
-        unescaped = html.unescape(text)
+        # An entity that spells an invisible character may have hidden another entity.
+        unescaped = remove_invisible(html.unescape(text))
         if unescaped == text:
             break
         text = unescaped
@@ -87,13 +90,18 @@ def collapse_blank_lines(text: str) -> str:
     return _BLANK_RUN.sub("\n\n", text).strip()
 
 
+# The order makes clean() idempotent. ftfy needs the C1 controls that mojibake is made of, so
+# invisible characters go after it; entities are decoded again once they are gone (a NUL inside
+# "&g\0t;" hides an entity); NFC comes last (a control character between a letter and its
+# accent blocks composition).
 FIXERS: tuple[Callable[[str], str], ...] = (
     fix_line_breaks,
     unescape_entities,
     fix_mojibake,
-    normalize_unicode,
     remove_invisible,
-    fix_line_breaks,  # ftfy may have restored a U+2028 hidden in mojibake
+    unescape_entities,
+    normalize_unicode,
+    fix_line_breaks,  # entities and ftfy may have produced CR or U+2028
     normalize_spaces,
     collapse_blank_lines,
 )
@@ -106,6 +114,17 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
+    # One pass can expose work for the next (removing a control character puts two pieces of
+    # mojibake side by side), so passes repeat until nothing changes; real text settles in one.
+    for _ in range(_MAX_PASSES):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
     for fixer in FIXERS:
         text = fixer(text)
     return text

@@ -1,0 +1,92 @@
+"""clean(): each repair on its own, text that must pass unchanged, and idempotence on real pages."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from conftest import fixture_pages
+from unsyndicate import clean
+
+
+@pytest.mark.parametrize(
+    ("dirty", "expected"),
+    [
+        # Mojibake: UTF-8 read as cp1252 or latin-1.
+        ("It\u00e2\u20ac\u2122s a \u00e2\u20ac\u0153quote\u00e2\u20ac\u009d", "It’s a “quote”"),
+        ("caf\u00c3\u00a9 cr\u00c3\u00a8me", "café crème"),
+        ("\u00e2\u20ac\u201d dash", "— dash"),
+        # Entities, double-escaped ones too.
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("Tom &amp;amp; Jerry", "Tom & Jerry"),
+        ("&lt;b&gt; &#8217; &#x2019; &eacute;", "<b> ’ ’ é"),
+        ("AT&T and R&D;", "AT&T and R&D;"),
+        # Spaces: NBSP, tabs, odd spaces, runs, edges.
+        ("a\u00a0b\tc\u2009d  \u3000e", "a b c d \u3000e"),
+        ("  lead and trail  ", "lead and trail"),
+        ("line one  \n   line two", "line one\nline two"),
+        # Line breaks and blank lines.
+        ("a\r\nb\rc\u2028d\u2029e\x85f", "a\nb\nc\nd\ne\nf"),
+        ("a\n\n\n\n\nb", "a\n\nb"),
+        # Invisible and control characters.
+        ("zero\u200bwidth soft\u00adhyphen \ufeffbom", "zerowidth softhyphen bom"),
+        ("nul\x00 bell\x07 end\x1f", "nul bell end"),
+        ("lone \ud800 surrogate", "lone \ufffd surrogate"),
+        # NFC.
+        ("e\u0301", "\u00e9"),
+    ],
+)
+def test_repairs(dirty: str, expected: str) -> None:
+    assert clean(dirty) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Curly” ‘quotes’ — dashes – and … ellipses",
+        "می\u200cخواهم",  # Persian needs ZWNJ
+        "क्\u200dष",  # Devanagari with ZWJ
+        "👩\u200d💻 family 👨\u200d👩\u200d👧",
+        "日本語の文章、「引用」。全角！",
+        "Ελληνικά, русский, עברית, العربية",
+        "C++ & C# <tags> stay",
+        "5 × 3 = 15 ½ ° €",
+    ],
+)
+def test_correct_text_passes_unchanged(text: str) -> None:
+    assert clean(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "&\x00gt;",  # a NUL hiding an entity (found by fuzzing)
+        "e\x00\u0301",  # a control character blocking NFC composition
+        "&&#8203;gt;",  # an entity spelling an invisible character that hides another entity
+        "a&#13;\nb&#x2028;c",
+    ],
+)
+def test_idempotent_on_tricky_input(text: str) -> None:
+    once = clean(text)
+    assert clean(once) == once
+
+
+def _page_text(page: Path) -> str:
+    raw = page.read_bytes()
+    data = gzip.decompress(raw) if page.suffix == ".gz" else raw
+    text = data.decode("utf-8", errors="replace")
+    if ".htm" in page.name:
+        body = LexborHTMLParser(text).body
+        return body.text(separator="\n") if body is not None else ""
+    return text
+
+
+@pytest.mark.parametrize("page", fixture_pages(), ids=lambda page: page.name)
+def test_idempotent_on_every_fixture_page(page: Path) -> None:
+    for text in (_page_text(page), page.read_bytes()[:200_000].decode("utf-8", "replace")):
+        once = clean(text)
+        assert once, page
+        assert clean(once) == once
