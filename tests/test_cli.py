@@ -218,6 +218,7 @@ def test_output_directory_refuses_two_inputs_writing_one_file(tmp_path: Path) ->
         (["--adapter", "nosuch", "-"], "no adapter named 'nosuch'"),
         (["--max-size", "lots", "-"], "not a size"),
         (["--jobs", "0", "-"], "must be at least 1"),
+        (["--timeout", "-1", "-"], "must be 0 (no limit) or more seconds"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:

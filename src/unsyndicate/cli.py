@@ -172,11 +172,9 @@ def parse_command(
         ),
     ] = None,
     timeout: Annotated[
-        float | None,
-        typer.Option(
-            help="Give up on an input after SECONDS.", show_default=False, metavar="SECONDS"
-        ),
-    ] = None,
+        float,
+        typer.Option(help="Give up on an input after SECONDS; 0 for no limit.", metavar="SECONDS"),
+    ] = 120,
     max_size: Annotated[
         str,
         typer.Option(
@@ -202,8 +200,8 @@ def parse_command(
     kept = _checked_fields(fields)
     if jobs is not None and jobs < 1:
         raise typer.BadParameter("must be at least 1", param_hint="--jobs")
-    if timeout is not None and timeout <= 0:
-        raise typer.BadParameter("must be more than 0 seconds", param_hint="--timeout")
+    if timeout < 0:
+        raise typer.BadParameter("must be 0 (no limit) or more seconds", param_hint="--timeout")
     if adapter is not None:
         _check_adapter(adapter)
     items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit)
@@ -231,7 +229,7 @@ def parse_command(
         chain(first, items),
         partial(on_failure, options),
         jobs=jobs or _cores(),
-        timeout=timeout,
+        timeout=timeout or None,
     )
     show_progress = many and not quiet and sys.stderr.isatty()
     with _terminate_cleanly():
