@@ -1,19 +1,22 @@
 """Speed of parse() on the Article Extraction Benchmark pages, beside trafilatura and a floor.
 
-Usage: python benchmarks/speed.py [DATA_DIR]
+Usage: python benchmarks/speed.py [DATA_DIR] [--profile N]
 
 Reports the median milliseconds per page of ``unsyndicate.parse`` (bytes in, Article out), of
 trafilatura's ``extract`` when trafilatura is importable (it is never a project dependency:
 install it beside the benchmark), and of the floor: parsing the page with selectolax's lexbor
 and taking its text. Each page is run once per extractor, in turn, after one warm-up pass.
 Peak memory is measured with tracemalloc (Python allocations) on the largest page.
+``--profile N`` also prints the N functions of parse() with the most cumulative time (cProfile).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gzip
 import json
+import pstats
 import statistics
 import sys
 import time
@@ -62,6 +65,7 @@ def _median_ms(run: Callable[[bytes, str], object], pages: list[tuple[str, bytes
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--profile", type=int, default=0, metavar="N")
     args = parser.parse_args()
     truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = [
@@ -95,7 +99,18 @@ def main() -> int:
     tracemalloc.stop()
     size = len(largest) / 1e6
     print(f"  peak Python memory on the largest page ({size:.1f} MB): {peak / 1e6:.1f} MB")
+    if args.profile:
+        _profile(pages, args.profile)
     return 0
+
+
+def _profile(pages: list[tuple[str, bytes]], count: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for url, html in pages:
+        unsyndicate.parse(html, url)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(count)
 
 
 if __name__ == "__main__":
