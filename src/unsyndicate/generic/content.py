@@ -34,6 +34,7 @@ _TAG_SCORE = {
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }  # fmt: skip
 _STOP = frozenset({"body", "html", None})
+_MIN_SPACES = 3
 _FALLBACK = ("article", "main", "[role=main]")
 # A region with less text than this is probably not the article: scoring is tried again.
 _SHORT = 500
@@ -73,14 +74,15 @@ def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
 
 
 def _choose(body: LexborNode, *, skip_unlikely: bool) -> list[LexborNode]:
-    candidates = _score(body, skip_unlikely)
+    candidates, paragraphs = _score(body, skip_unlikely)
     if not candidates:
         return []
     top = _climb(_shared_ancestor(_best(candidates), candidates), candidates)
-    return _with_siblings(top, candidates)
+    return _with_siblings(top, candidates, paragraphs)
 
 
-def _score(body: LexborNode, skip_unlikely: bool) -> dict[int, _Candidate]:
+def _score(body: LexborNode, skip_unlikely: bool) -> tuple[dict[int, _Candidate], set[int]]:
+    """Candidates by node id, and the ids of the elements scored as paragraphs."""
     candidates: dict[int, _Candidate] = {}
     unlikely: dict[int, bool] = {}
     paragraphs = body.css(PARAGRAPHS)
@@ -104,7 +106,7 @@ def _score(body: LexborNode, skip_unlikely: bool) -> dict[int, _Candidate]:
                 candidate = candidates[key] = _Candidate(owner)
             candidate.score += points / (1 if level == 0 else 2 if level == 1 else level * 3)
             owner = owner.parent
-    return candidates
+    return candidates, seen
 
 
 def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
@@ -190,7 +192,9 @@ def _climb(top: _Candidate, candidates: dict[int, _Candidate]) -> _Candidate:
     return top
 
 
-def _with_siblings(top: _Candidate, candidates: dict[int, _Candidate]) -> list[LexborNode]:
+def _with_siblings(
+    top: _Candidate, candidates: dict[int, _Candidate], paragraphs: set[int]
+) -> list[LexborNode]:
     parent = top.node.parent
     if parent is None or parent.tag in _STOP:
         return [top.node]
@@ -207,18 +211,21 @@ def _with_siblings(top: _Candidate, candidates: dict[int, _Candidate]) -> list[L
                 top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
             )
             if (candidate is not None and candidate.score + bonus >= threshold) or _lone_paragraph(
-                sibling
+                sibling, paragraphs
             ):
                 chosen.append(sibling)
         sibling = sibling.next
     return chosen
 
 
-def _lone_paragraph(node: LexborNode) -> bool:
-    """A paragraph beside the article's container that reads as prose, not a link list."""
-    if node.tag != "p":
+def _lone_paragraph(node: LexborNode, paragraphs: set[int]) -> bool:
+    """A paragraph (a ``<p>``, or a div used as one) beside the article's container that reads
+    as prose, not a link list."""
+    if node.tag != "p" and node.mem_id not in paragraphs:
         return False
     text = node.text(deep=True, strip=True)
+    if text.count(" ") < _MIN_SPACES:  # an address or a label, not a sentence
+        return False
     density = link_density(node)
     if len(text) > 80:
         return density < 0.25
