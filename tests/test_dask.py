@@ -44,6 +44,7 @@ def archives(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         str(write_warc(folder / "a.warc.gz", stories[:15] + empty, gzip=True)),
         str(write_warc(folder / "b.warc", fixture_html() + stories[15:])),
         str(write_warc(folder / "c.warc.gz", stories[:3], gzip=True)),
+        str(folder / "missing.warc.gz"),
     ]
 
 
@@ -64,6 +65,8 @@ def test_a_cluster_gives_the_single_process_results(
     assert bag.npartitions == len(archives)
     assert results == expected
     assert any(result.error for result in results) and any(result.article for result in results)
+    assert results[-1].archive == archives[-1]  # the missing archive: an error, not a failed run
+    assert results[-1].error is not None and results[-1].error.startswith("unreadable archive")
     workers = {task["worker"] for task in tasks.data}
     assert workers and workers <= set(client.scheduler_info()["workers"])
 
@@ -75,7 +78,7 @@ def test_parquet_has_one_row_per_record(
 
     tables = [parquet.read_table(path) for path in paths]
 
-    assert [Path(path).name for path in paths] == [f"part-0000{n}.parquet" for n in range(3)]
+    assert [Path(path).name for path in paths] == [f"part-0000{n}.parquet" for n in range(4)]
     assert all(table.schema == parquet_schema() for table in tables)
     rows = [row for table in tables for row in table.to_pylist()]
     assert rows == [to_row(result) for result in expected]

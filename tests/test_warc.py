@@ -84,6 +84,7 @@ def test_each_html_response_gives_the_article_parse_gives(tmp_path: Path, gzip: 
     for result, (url, payload) in zip(results, pages, strict=True):
         assert result.error is None
         assert result.article == parse(payload, url)
+        assert result.archive == str(archive)
         assert result.captured == DATE
         assert result.record_id is not None and result.record_id.startswith("<urn:uuid:")
     # The offset finds the record again, as a CDX index would.
@@ -145,6 +146,16 @@ def test_a_page_that_cannot_be_parsed_is_an_error_and_the_run_goes_on(tmp_path: 
     assert empty.error.startswith("ParseError: empty input")
     assert ok.article is not None and ok.article.title == "Story 1"
     assert (tally.articles, tally.errors) == (1, 1)
+
+
+def test_an_archive_that_cannot_be_opened_is_one_error(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.warc.gz"
+
+    (result,) = iter_articles(missing)
+
+    assert (result.archive, result.article) == (str(missing), None)
+    assert result.error is not None
+    assert result.error.startswith("unreadable archive: FileNotFoundError")
 
 
 @pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
@@ -219,7 +230,9 @@ def test_to_record_is_json_and_gives_the_article_back(tmp_path: Path) -> None:
 
     record = json.loads(json.dumps(to_record(result)))
 
-    assert {key: record[key] for key in ("record_id", "url", "captured", "offset", "error")} == {
+    keys = ("archive", "record_id", "url", "captured", "offset", "error")
+    assert {key: record[key] for key in keys} == {
+        "archive": str(archive),
         "record_id": result.record_id,
         "url": "https://example.com/1",
         "captured": DATE,

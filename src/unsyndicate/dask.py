@@ -31,6 +31,7 @@ from .warc import Result, iter_articles, to_record
 # Rows go to Parquet in batches of this many, so a partition is never all in memory at once.
 _BATCH = 1000
 _RECORD_COLUMNS = {
+    "archive": pa.string(),
     "record_id": pa.string(),
     "url": pa.string(),
     "captured": pa.string(),
@@ -57,9 +58,10 @@ def write_jsonl(bag: dask.bag.Bag, directory: str) -> list[str]:
 def write_parquet(bag: dask.bag.Bag, directory: str) -> list[str]:
     """Write one Parquet file per partition, one row per record; return their paths.
 
-    Columns: the record's (record_id, url, captured, offset, error), the Article's plain fields
-    (strings, booleans, lists of strings) as they are, its nested fields (publisher, original,
-    tags, body, media, notices) as JSON strings, and ``text``, the body as plain text.
+    Columns: the record's (archive, record_id, url, captured, offset, error), the Article's
+    plain fields (strings, booleans, lists of strings) as they are, its nested fields
+    (publisher, original, tags, body, media, notices) as JSON strings, and ``text``, the body as
+    plain text.
     """
     return _write(bag, directory, "parquet", _parquet_part)
 
@@ -83,8 +85,8 @@ def to_row(result: Result) -> dict[str, Any]:
 
 
 def _read_archive(path: str, storage_options: dict[str, Any]) -> Iterator[Result]:
-    with fsspec.open(path, "rb", **storage_options) as stream:
-        yield from iter_articles(stream)
+    # Opened inside iter_articles, so an archive that cannot be opened is an error result.
+    yield from iter_articles(fsspec.open(path, "rb", **storage_options), name=path)
 
 
 def _write(bag: dask.bag.Bag, directory: str, suffix: str, writer: Any) -> list[str]:

@@ -1,8 +1,8 @@
 """Web archives in, Articles out: WARC and ARC files, plain or gzip, read as a stream.
 
 Needs the ``[warc]`` extra (warcio). warcio reads both WARC and the older ARC format that early
-Internet Archive crawls use; the faster readers do not read ARC, and reading is a small share of
-the time anyway (parsing the pages is the rest).
+Internet Archive crawls use; fastwarc, the faster reader, does not read ARC, and reading is a
+small share of the time anyway (parsing the pages is the rest).
 
 Each HTML response record becomes one :class:`Result`: an Article, or the error that stopped it.
 Records that hold no page (requests, metadata, non-HTML, error statuses, truncated payloads) are
@@ -17,8 +17,8 @@ import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import ExitStack
-from typing import IO, Any
+from contextlib import AbstractContextManager, ExitStack
+from typing import IO, Any, cast
 
 import attrs
 from warcio.archiveiterator import ArchiveIterator
@@ -38,7 +38,7 @@ _ARCHIVE_SUFFIX = re.compile(r"\.(?:warc|arc)(?:\.gz)?$", re.IGNORECASE)
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]{1,40})""", re.IGNORECASE)
 # A larger "page" is a mislabelled download, not an article; reading it would break the promise
 # of constant memory.
-MAX_PAGE_BYTES = 32 * 1024 * 1024
+_MAX_PAGE_BYTES = 32 * 1024 * 1024
 # What a damaged archive raises while warcio reads it.
 _ARCHIVE_ERRORS = (
     ArchiveLoadFailed,
@@ -49,18 +49,20 @@ _ARCHIVE_ERRORS = (
     zlib.error,
 )
 
-Source = str | os.PathLike[str] | IO[bytes]
+Source = str | os.PathLike[str] | IO[bytes] | AbstractContextManager[IO[bytes]]
 
 
 @attrs.frozen
 class Record:
     """One page record read from an archive: where it came from and its payload.
 
-    ``record_id`` is the WARC-Record-ID (ARC records have none: ``offset``, the record's byte
-    offset in the file, identifies them as CDX indexes do). ``captured`` is the capture time in ISO
-    8601. ``problem`` says why the record could not be read, when it could not.
+    ``archive`` names the file. ``record_id`` is the WARC-Record-ID (ARC records have none:
+    ``offset``, the record's byte offset in the file, identifies them as CDX indexes do).
+    ``captured`` is the capture time in ISO 8601. ``problem`` says why the record could not be
+    read, when it could not.
     """
 
+    archive: str | None
     record_id: str | None
     url: str | None
     captured: str | None
@@ -74,6 +76,7 @@ class Record:
 class Result:
     """What one page record gave: its Article, or the error that stopped it."""
 
+    archive: str | None
     record_id: str | None
     url: str | None
     captured: str | None
@@ -114,45 +117,53 @@ class Tally:
         return line
 
 
-def iter_articles(source: Source, tally: Tally | None = None) -> Iterator[Result]:
+def iter_articles(
+    source: Source, tally: Tally | None = None, *, name: str | None = None
+) -> Iterator[Result]:
     """Yield one :class:`Result` per HTML page record of a WARC or ARC file, in file order.
 
-    ``source`` is a path or a binary file object; gzip is detected. Memory stays constant
-    whatever the archive's size. Pass a :class:`Tally` to count articles, errors and skips.
+    ``source`` is a path, a binary file object, or something whose ``open()`` gives one (an
+    fsspec ``OpenFile``); gzip is detected. ``name`` is the archive's name in the results
+    (default: the path, or the file object's ``name``). Memory stays constant whatever the
+    archive's size. Pass a :class:`Tally` to count articles, errors and skips.
     """
-    for record in iter_records(source, tally):
+    for record in iter_records(source, tally, name=name):
         result = parse_record(record)
         if tally is not None:
             tally.add(result)
         yield result
 
 
-def iter_records(source: Source, tally: Tally | None = None) -> Iterator[Record]:
-    """Yield the HTML page records of a WARC or ARC file, unparsed.
+def iter_records(
+    source: Source, tally: Tally | None = None, *, name: str | None = None
+) -> Iterator[Record]:
+    """Yield the HTML page records of a WARC or ARC file, unparsed (arguments as above).
 
-    A record that cannot be read comes with its ``problem`` set; an archive too damaged to go
-    on past some point ends with one such record naming the offset.
+    A record that cannot be read comes with its ``problem`` set: an archive that cannot be
+    opened gives one such record, and one too damaged to go on past some point ends with one
+    naming the offset.
     """
     skipped = tally.skipped if tally is not None else Counter[str]()
+    archive = name or _name(source)
     with ExitStack() as stack:
-        stream = (
-            stack.enter_context(open(source, "rb"))
-            if isinstance(source, str | os.PathLike)
-            else source
-        )
-        records = ArchiveIterator(stream, arc2warc=False)
+        try:
+            records = ArchiveIterator(_open(source, stack), arc2warc=False)
+        except _ARCHIVE_ERRORS as error:
+            problem = f"unreadable archive: {_describe(error)}"
+            yield Record(archive, None, None, None, None, problem=problem)
+            return
         current: ArcWarcRecord | None = None
         try:
             for current in records:
                 page = _read(current, skipped)
                 if page is not None:
-                    yield attrs.evolve(page, offset=records.get_record_offset())
+                    yield attrs.evolve(page, archive=archive, offset=records.get_record_offset())
                 current = None
         except _ARCHIVE_ERRORS as error:
             # warcio cannot go on past damage: the rest of this archive is lost, not the run.
             url, captured, record_id = _where(current) if current else (None, None, None)
             problem = f"unreadable archive from offset {records.offset}: {_describe(error)}"
-            yield Record(record_id, url, captured, records.offset, problem=problem)
+            yield Record(archive, record_id, url, captured, records.offset, problem=problem)
 
 
 def input_items(path: str, relative: str) -> Iterator[InputItem]:
@@ -186,7 +197,7 @@ def input_items(path: str, relative: str) -> Iterator[InputItem]:
 
 def parse_record(record: Record) -> Result:
     """Parse a page record into a :class:`Result`; a failure becomes the result's ``error``."""
-    result = Result(record.record_id, record.url, record.captured, record.offset)
+    result = Result(record.archive, record.record_id, record.url, record.captured, record.offset)
     if record.problem is not None:
         return attrs.evolve(result, error=record.problem)
     try:
@@ -200,6 +211,7 @@ def parse_record(record: Record) -> Result:
 def to_record(result: Result) -> dict[str, Any]:
     """The result as a JSON-safe dict: the record's fields, then ``article`` and ``error``."""
     return {
+        "archive": result.archive,
         "record_id": result.record_id,
         "url": result.url,
         "captured": result.captured,
@@ -228,8 +240,8 @@ def _read(record: ArcWarcRecord, skipped: Counter[str]) -> Record | None:
         skipped["not HTML"] += 1
         return None
     url, captured, record_id = _where(record)
-    data = record.content_stream().read(MAX_PAGE_BYTES + 1)
-    if len(data) > MAX_PAGE_BYTES:
+    data = record.content_stream().read(_MAX_PAGE_BYTES + 1)
+    if len(data) > _MAX_PAGE_BYTES:
         skipped["too large"] += 1
         return None
     # The file ended before the record's declared length: a cut-off download.
@@ -237,7 +249,23 @@ def _read(record: ArcWarcRecord, skipped: Counter[str]) -> Record | None:
         skipped["truncated"] += 1
         return None
     match = _CHARSET.search(content_type)
-    return Record(record_id, url, captured, None, data, match.group(1) if match else None)
+    return Record(None, record_id, url, captured, None, data, match.group(1) if match else None)
+
+
+def _name(source: Source) -> str | None:
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def _open(source: Source, stack: ExitStack) -> IO[bytes]:
+    if isinstance(source, str | os.PathLike):
+        return stack.enter_context(open(source, "rb"))
+    # A file object is a context manager too: only something that cannot be read is opened.
+    if hasattr(source, "read"):
+        return cast(IO[bytes], source)
+    return stack.enter_context(source)
 
 
 def _content_type(record: ArcWarcRecord) -> str:
