@@ -350,7 +350,10 @@ def test_timeout_and_crash_cost_only_their_input(tmp_path: Path) -> None:
         "4.txt",
     ]
     assert records[0]["title"] == records[3]["title"] == "A text title"
-    assert records[1]["error"]["type"] == "Timeout"
+    assert records[1]["error"] == {
+        "type": "Timeout",
+        "message": "no result within the 1 s time limit",
+    }
     assert records[2]["error"] == {
         "type": "Crash",
         "message": "the worker process died (exit code 70)",

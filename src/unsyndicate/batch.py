@@ -76,7 +76,7 @@ def run_ordered(
                 sent += 1
             if yielded == sent and exhausted:
                 return
-            _collect(workers, done, on_failure, context, work)
+            _collect(workers, done, on_failure, context, work, timeout)
             while yielded in done:
                 yield done.pop(yielded)
                 yielded += 1
@@ -137,6 +137,7 @@ def _collect(
     on_failure: Callable[[Item, Failure], Result],
     context: multiprocessing.context.BaseContext,
     work: Callable[[Item], Result],
+    timeout: float | None,
 ) -> None:
     """Wait for the next finished item (or the next deadline) and record what happened."""
     busy = [worker for worker in workers if worker.index is not None]
@@ -158,7 +159,7 @@ def _collect(
                 worker.index, worker.item = None, None
                 continue
         elif now >= worker.deadline:
-            failure = Failure("timeout", "parsing took longer than the time limit")
+            failure = Failure("timeout", f"no result within the {timeout:g} s time limit")
         if failure is not None:
             assert worker.item is not None and worker.index is not None
             done[worker.index] = on_failure(worker.item, failure)
