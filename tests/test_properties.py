@@ -7,9 +7,11 @@ Runs are short by default; ``HYPOTHESIS_PROFILE=long pytest tests/test_propertie
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -138,3 +140,16 @@ def test_the_article_strategy_covers_every_field() -> None:
 def test_articles_round_trip_through_json(article: Article) -> None:
     data = json.loads(json.dumps(unsyndicate.to_dict(article)))
     assert unsyndicate.from_dict(data) == article
+
+
+REGRESSIONS = sorted((Path(__file__).parent.parent / "fuzz" / "regressions").glob("*"))
+
+
+@pytest.mark.parametrize("found", REGRESSIONS, ids=lambda path: path.name)
+def test_inputs_the_fuzzer_broke_on(found: Path) -> None:
+    """Each input the fuzzer once crashed on, through the fuzzer's own checks."""
+    data = found.read_bytes()
+    _never_raises_but_parse_error(unsyndicate.parse, data)
+    _never_raises_but_parse_error(unsyndicate.parse_text, data)
+    once = unsyndicate.clean(data.decode("utf-8", errors="surrogateescape"))
+    assert unsyndicate.clean(once) == once

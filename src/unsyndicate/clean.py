@@ -114,8 +114,10 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
-    # One pass can expose work for the next (removing a control character puts two pieces of
-    # mojibake side by side), so passes repeat until nothing changes; real text settles in one.
+    # Removing a character can expose work for another pass (two pieces of mojibake side by
+    # side, an entity), so text with such characters is cleaned until nothing changes.
+    if not (_INVISIBLE.search(text) or _CONTROL.search(text)):
+        return _clean_once(text)
     for _ in range(_MAX_PASSES):
         cleaned = _clean_once(text)
         if cleaned == text:
