@@ -108,3 +108,15 @@ def test_the_title_heading_is_taken_out_of_the_body() -> None:
 def test_a_page_of_a_few_words_keeps_them() -> None:
     article = unsyndicate.parse(page("<div><span>A short note.</span></div>"))
     assert article.text == "A short note."
+
+
+def test_a_lead_in_a_div_beside_the_article_container_joins_it() -> None:
+    body = "".join(f"<p>{PROSE} Body {n}.</p>" for n in range(5))
+    html = page(
+        f'<div id="col"><div class="lead">Lead: {PROSE}</div>'
+        f'<div class="print-url">https://example.com/news/bridge-plan-approved-2019-11-18</div>'
+        f'<div class="story">{body}</div></div>'
+    )
+    text = unsyndicate.parse(html).text
+    assert text.startswith(f"Lead: {PROSE}")
+    assert "https://example.com" not in text

@@ -138,3 +138,17 @@ def test_clean_authors_keeps_people_only(
     texts: list[str], sites: tuple[str, ...], expected: tuple[str, ...]
 ) -> None:
     assert clean_authors(texts, *sites) == expected
+
+
+def test_a_person_named_in_full_is_the_author_of_a_blog_named_after_them() -> None:
+    head = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "Ada Byron"}}) + meta(
+        "og:site_name", "Ada Byron", "property"
+    )
+    assert unsyndicate.parse(page(head)).authors == ("Ada Byron",)
+
+
+def test_a_one_word_person_equal_to_the_site_name_is_the_site() -> None:
+    head = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "NewsHub"}}) + meta(
+        "og:site_name", "NewsHub", "property"
+    )
+    assert unsyndicate.parse(page(head)).authors == ()

@@ -17,7 +17,7 @@ _MAX_JSONLD = 1_000_000
 # markup (microdata, rel=author, byline classes) and machine-readable times.
 _VISIBLE_AUTHORS = (
     "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
-    "[class~=author i]"
+    "[class~=author i], [class*=__author i]"
 )
 _VISIBLE_TIMES = "time[datetime], [itemprop~=datePublished][datetime]"
 _VISIBLE_SUBTITLE = (

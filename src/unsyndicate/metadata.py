@@ -34,14 +34,17 @@ def article_object(head: Head) -> dict[str, Any]:
     return best
 
 
-def _names(value: Any) -> list[str]:
-    """Names in a JSON-LD value: a string, an object with ``name``, or a list of them."""
+def _names(value: Any, kind: str | None = None) -> list[str]:
+    """Names in a JSON-LD value: a string, an object with ``name``, or a list of them; with
+    ``kind``, only objects of that ``@type``."""
     if isinstance(value, str):
-        return [value]
+        return [] if kind else [value]
     if isinstance(value, dict):
+        if kind and value.get("@type") != kind:
+            return []
         return _names(value.get("name"))
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        return [name for item in value for name in _names(item, kind)]
     return []
 
 
@@ -59,8 +62,13 @@ def head_authors(head: Head, *sites: str | None) -> tuple[str, ...]:
     """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, then the
     author markup in the page (microdata, ``rel=author``, byline classes). ``sites`` are the
     site's names and host, never taken for an author."""
+    # A person the JSON-LD names in full is an author even on a blog named after them.
+    declared = _names(article_object(head).get("author"), "Person")
+    people = {name for name in clean_authors(declared) if " " in name}
     for names in author_sources(head):
-        authors = clean_authors(names, *sites)
+        authors = tuple(
+            name for name in clean_authors(names) if name in people or clean_authors([name], *sites)
+        )
         if authors:
             return authors
     return ()
