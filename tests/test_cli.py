@@ -501,3 +501,10 @@ def test_unwritable_outputs_are_reported_not_raised(tmp_path: Path) -> None:
     assert b"cannot write" in blocked.stderr and b"Is a directory" in blocked.stderr
     assert (out / "seed-2020-text.json").is_file()
     assert sorted(os.listdir(out)) == ["repost-2020-layout.json", "seed-2020-text.json"]
+
+
+def test_one_failed_input_is_one_line_on_stderr() -> None:
+    done = script(stdin=b"")
+    assert done.returncode == 1
+    assert done.stdout == b""
+    assert done.stderr == b"normalize: -: ParseError: empty input: there is no text to extract\n"

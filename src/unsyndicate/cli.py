@@ -234,7 +234,7 @@ def parse_command(
     show_progress = many and not quiet and sys.stderr.isatty()
     with _terminate_cleanly():
         failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=show_progress)
-    if failures and not quiet:
+    if failures and many and not quiet:
         typer.echo(f"normalize: {failures} input(s) failed", err=True)
     raise typer.Exit(1 if failures else 0)
 
