@@ -33,6 +33,27 @@ _SNIFF_BYTES = 64 * 1024
 _NEAR_TIE = 0.1
 
 
+# File signatures of formats that are sometimes handed over as a page (compressed or not).
+_SIGNATURES = (
+    (b"\x1f\x8b", "gzip"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"PK\x03\x04", "zip"),
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"OggS", "Ogg"),
+    (b"\x7fELF", "ELF"),
+    (b"\x00asm", "WebAssembly"),
+)
+
+
+def binary_format(data: bytes) -> str | None:
+    """The name of the binary format ``data`` starts with, if it is a known one."""
+    return next((name for magic, name in _SIGNATURES if data.startswith(magic)), None)
+
+
 def decode(data: bytes, declared: str | None = None) -> str:
     """Decode page bytes to text. ``declared`` is a charset from outside (an HTTP header)."""
     for bom, encoding in _BOMS:

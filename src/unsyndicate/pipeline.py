@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
 from .dates import parse_date
-from .decode import decode
+from .decode import binary_format, decode
 from .document import Document, Head, Node
 from .errors import ParseError
 from .generic.authors import clean_authors
@@ -60,7 +60,8 @@ from .text_nodes import text_nodes
 # Input where more than this share of characters is control or replacement characters is not
 # text at all (an image, an archive) and is refused.
 _MAX_NOISE = 0.1
-_NOISE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f]")
+# C0 and C1 controls (compressed data decoded as cp1252 is about 13% of them; text has none).
+_NOISE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def parse(
@@ -80,7 +81,7 @@ def parse(
     trouble is reported in ``Article.warnings``.
     """
     text = decode(html, declared=charset) if isinstance(html, bytes) else html
-    _refuse_non_text(text)
+    _refuse_non_text(text, html)
     text, bounded = bound_markup(text)
     tree = LexborHTMLParser(text)
     document = Document(text, url, read_head(tree), (), tree)
@@ -101,17 +102,22 @@ def parse_text(
     The text is cleaned first (mojibake, CRLF, BOM); markdown links keep their targets. Bytes
     are decoded as :func:`parse` decodes them, ``charset`` included.
     """
+    raw = text
     if isinstance(text, bytes):
         text = decode(text, declared=charset)
-    _refuse_non_text(text)
+    _refuse_non_text(text, raw)
     cleaned = clean(text)
     document = Document(cleaned, url, Head(), tuple(text_nodes(cleaned)))
     return _run(document, adapter, registry or default_registry())
 
 
-def _refuse_non_text(text: str) -> None:
+def _refuse_non_text(text: str, raw: str | bytes) -> None:
+    """Refuse empty input and binary data: a known file signature, or mostly control characters."""
     if not text.strip():
         raise ParseError("empty input: there is no text to extract")
+    signature = binary_format(raw) if isinstance(raw, bytes) else None
+    if signature:
+        raise ParseError(f"binary input: {signature} data, not an HTML page or text")
     sample = text[:65536]
     noise = len(_NOISE.findall(sample))
     if noise > _MAX_NOISE * len(sample):
