@@ -1,0 +1,192 @@
+"""Pathological inputs: time, rate and peak memory of parse / parse_text on each.
+
+Usage: python benchmarks/pathological.py [--scale X] [CASE ...]
+
+Each case runs in its own subprocess so its peak RSS is its own. Printed per case: the outcome
+(blocks and warnings, or the ParseError), seconds, seconds per 10 MB of input, and the memory
+ratio: peak RSS above the bare interpreter's, divided by the input size (target: under 10).
+``--scale`` multiplies every input size (0.1 for a quick look). tests/test_pathological.py builds
+the same cases, smaller, and checks what they return.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import unsyndicate
+
+MB = 1024 * 1024
+PARAGRAPH = (
+    "<p>The minister said on Tuesday that the harbour would reopen, and that ships waiting "
+    "offshore – some for a week – would be let in by order of arrival.</p>\n"
+)
+FRENCH = "Le café « naïf » coûte 3 € – “cité” déjà vu à l’été. "
+
+
+def _page(body: str, head: str = "") -> str:
+    return (
+        f"<!doctype html><html><head><title>A title</title>{head}</head>"
+        f"<body><article><h1>A title</h1>{body}</article></body></html>"
+    )
+
+
+def _repeat(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit.encode("utf-8", "surrogatepass")))
+
+
+def heavy_page(size: int) -> bytes:
+    """A big page as pages get big: a short article, inline script, style and a data: image."""
+    article = PARAGRAPH * 40
+    filler = size // 3
+    script = f"<script>var state = {json.dumps({'items': _repeat('x1', filler)})};</script>"
+    style = f"<style>{_repeat('.c{color:red} ', filler)}</style>"
+    image = f'<img src="data:image/png;base64,{_repeat("iVBORw0KGgo", filler)}" alt="chart">'
+    return _page(article + image, script + style).encode()
+
+
+def dense_text(size: int) -> bytes:
+    """Nothing but paragraphs: the most work per byte for the body walk."""
+    return _page(_repeat(PARAGRAPH, size)).encode()
+
+
+def nested_blocks(size: int) -> bytes:
+    depth = size // 11
+    return _page("<div>" * depth + PARAGRAPH + "</div>" * depth).encode()
+
+
+def nested_inline(size: int) -> bytes:
+    depth = size // 30
+    opening = "<b><i><span><em>" * depth
+    return _page(f"<p>Start {opening}deep words{'</em></span></i></b>' * depth} end.</p>").encode()
+
+
+def many_attributes(size: int) -> bytes:
+    count = size // 10
+    attributes = " ".join(f'a{i}="v"' for i in range(count))
+    return _page(f"<p {attributes}>Text of a paragraph with a million attributes.</p>").encode()
+
+
+def long_line(size: int) -> bytes:
+    return _page(f"<p>{'a' * size}</p>").encode()
+
+
+def run_of(unit: str) -> Callable[[int], bytes]:
+    def build(size: int) -> bytes:
+        return _page(f"{PARAGRAPH}<p>x{_repeat(unit, size)}y</p>{PARAGRAPH}").encode()
+
+    return build
+
+
+def text_run_of(unit: str) -> Callable[[int], bytes]:
+    def build(size: int) -> bytes:
+        return f"A title\n\nBy Jane Doe\n\nx{_repeat(unit, size)}y\n\nThe end.".encode()
+
+    return build
+
+
+def nul_and_surrogates(size: int) -> str:
+    return _page(_repeat("<p>nul\x00 byte and a lone \ud800 surrogate in text.</p>", size))
+
+
+def utf16_without_bom(size: int) -> bytes:
+    return _page(_repeat(f"<p>{FRENCH}</p>", size // 2)).encode("utf-16-le")
+
+
+def lying_charset(size: int) -> bytes:
+    head = '<meta charset="utf-8">'
+    return _page(_repeat(f"<p>{FRENCH}</p>", size), head).encode("cp1252")
+
+
+def binary_noise(size: int) -> bytes:
+    return bytes((index * 2654435761 >> 13) & 0xFF for index in range(size))
+
+
+# name -> (builder, entry point, input size in bytes at scale 1)
+CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
+    "heavy page 50 MB": (heavy_page, "parse", 50 * MB),
+    "dense paragraphs 10 MB": (dense_text, "parse", 10 * MB),
+    "100 000 nested divs": (nested_blocks, "parse", 1_100_000),
+    "nested inline in a paragraph": (nested_inline, "parse", 3 * MB),
+    "a million attributes": (many_attributes, "parse", 10_000_000),
+    "10 MB line, no spaces": (long_line, "parse", 10 * MB),
+    "10 MB of spaces": (run_of(" "), "parse", 10 * MB),
+    "10 MB of dashes": (run_of("-"), "parse", 10 * MB),
+    "10 MB of punctuation": (run_of(".,;:!?*[]()<>&#"), "parse", 10 * MB),
+    "text: 10 MB of dashes": (text_run_of("-"), "parse_text", 10 * MB),
+    "text: 10 MB of markdown openers": (text_run_of("[a](**a <http:"), "parse_text", 10 * MB),
+    "NUL bytes and lone surrogates": (nul_and_surrogates, "parse", 10 * MB),
+    "UTF-16 without a BOM": (utf16_without_bom, "parse", 10 * MB),
+    "meta charset that lies": (lying_charset, "parse", 10 * MB),
+    "binary noise": (binary_noise, "parse", 10 * MB),
+}
+
+
+def build(name: str, scale: float) -> bytes | str:
+    builder, _, size = CASES[name]
+    return builder(max(1000, int(size * scale)))
+
+
+def run(name: str, data: bytes | str) -> str:
+    """The outcome of one case: what parse returned, or the ParseError it raised."""
+    entry = unsyndicate.parse if CASES[name][1] == "parse" else unsyndicate.parse_text
+    try:
+        article = entry(data)
+    except unsyndicate.ParseError as error:
+        return f"ParseError: {error}"
+    return f"{len(article.body)} blocks; warnings: {', '.join(article.warnings) or 'none'}"
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+
+
+def measure(name: str, scale: float) -> dict[str, object]:
+    """Run one case in this process (the parent runs each in a fresh one)."""
+    bare = _peak_rss()
+    data = build(name, scale)
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    start = time.perf_counter()
+    outcome = run(name, data)
+    seconds = time.perf_counter() - start
+    return {
+        "case": name,
+        "size_mb": size / MB,
+        "seconds": seconds,
+        "per_10mb": seconds / (size / (10 * MB)),
+        "memory_ratio": (_peak_rss() - bare) / size,
+        "outcome": outcome,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cases", nargs="*", help="case names (default: all)")
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.scale)))
+        return
+    print(f"{'case':34} {'MB':>7} {'s':>7} {'s/10MB':>7} {'mem x':>6}  outcome")
+    for name in args.cases or CASES:
+        command = [sys.executable, __file__, "--one", name, "--scale", str(args.scale)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode:
+            print(f"{name:34} FAILED (exit {done.returncode}): {done.stderr.strip()[-300:]}")
+            continue
+        row = json.loads(done.stdout)
+        print(
+            f"{name:34} {row['size_mb']:7.1f} {row['seconds']:7.2f} {row['per_10mb']:7.2f} "
+            f"{row['memory_ratio']:6.1f}  {row['outcome'][:90]}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

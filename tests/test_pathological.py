@@ -1,0 +1,157 @@
+"""Hostile and broken pages: each is parsed (with warnings where something was dropped) or refused
+with a ParseError; nothing else is raised. Behaviour only: benchmarks/pathological.py builds the
+same cases at full size and prints their time and memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import lzma
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+import unsyndicate
+from unsyndicate import Article, ParseError
+from unsyndicate.markup import MAX_ATTRIBUTES, MAX_DEPTH
+
+_SPEC = importlib.util.spec_from_file_location(
+    "pathological", Path(__file__).parent.parent / "benchmarks" / "pathological.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+cases = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(cases)
+
+MB = 1024 * 1024
+PARAGRAPH_TEXT = re.sub(r"<[^>]+>", "", cases.PARAGRAPH).strip()
+FLATTENED = f"markup nested deeper than {MAX_DEPTH} levels was flattened"
+
+
+def body_texts(article: Article) -> list[str]:
+    return [block.text for block in article.body]
+
+
+def test_big_page_with_script_style_and_data_image() -> None:
+    article = unsyndicate.parse(cases.heavy_page(20 * MB))
+    assert body_texts(article) == [PARAGRAPH_TEXT] * 40
+    assert article.warnings == ()
+
+
+def test_dense_paragraphs_each_become_a_block() -> None:
+    data = cases.dense_text(MB)
+    article = unsyndicate.parse(data)
+    assert body_texts(article) == [PARAGRAPH_TEXT] * data.count(b"<p>")
+
+
+@pytest.mark.parametrize("depth", [10_000, 100_000])
+def test_deep_nesting_is_flattened_and_its_text_kept(depth: int) -> None:
+    html = "<div>" * depth + cases.PARAGRAPH + "</div>" * depth
+    article = unsyndicate.parse(cases._page(html))
+    assert body_texts(article) == [PARAGRAPH_TEXT]
+    assert FLATTENED in article.warnings
+
+
+def test_deep_inline_nesting_inside_a_paragraph() -> None:
+    article = unsyndicate.parse(cases.nested_inline(3 * MB))
+    assert body_texts(article) == ["Start deep words end."]
+    assert FLATTENED in article.warnings
+
+
+def test_nesting_within_the_bound_is_left_alone() -> None:
+    html = "<div>" * 100 + cases.PARAGRAPH + "</div>" * 100
+    article = unsyndicate.parse(cases._page(html))
+    assert body_texts(article) == [PARAGRAPH_TEXT]
+    assert article.warnings == ()
+
+
+def test_a_million_attributes_on_one_tag() -> None:
+    article = unsyndicate.parse(cases.many_attributes(10_000_000))
+    assert body_texts(article) == ["Text of a paragraph with a million attributes."]
+    assert f"attributes past the first {MAX_ATTRIBUTES} of a tag were dropped" in article.warnings
+
+
+def test_a_long_line_without_spaces() -> None:
+    article = unsyndicate.parse(cases.long_line(2 * MB))
+    assert body_texts(article) == ["a" * (2 * MB)]
+
+
+@pytest.mark.parametrize("unit", [" ", "\t", "\u00a0", "-", "*", ".,;:!?*[]()<>&#", "="])
+def test_long_runs_of_spaces_dashes_and_punctuation(unit: str) -> None:
+    article = unsyndicate.parse(cases.run_of(unit)(2 * MB))
+    texts = body_texts(article)
+    assert texts[0] == texts[-1] == PARAGRAPH_TEXT
+    assert len(texts) == 3
+
+
+@pytest.mark.parametrize("unit", ["-", " ", "[a](**a <http:", "# ## ", "| a ", "> "])
+def test_long_runs_in_text_renderings(unit: str) -> None:
+    article = unsyndicate.parse_text(cases.text_run_of(unit)(2 * MB))
+    assert article.title == "A title"
+    assert article.authors == ("Jane Doe",)
+    assert body_texts(article)[-1] == "The end."
+
+
+def test_nul_bytes_and_lone_surrogates_never_reach_the_output() -> None:
+    article = unsyndicate.parse(cases.nul_and_surrogates(MB))
+    assert set(body_texts(article)) == {"nul byte and a lone surrogate in text."}
+    # Strict UTF-8 encoding fails on any lone surrogate left anywhere in the Article.
+    encoded = json.dumps(unsyndicate.to_dict(article), ensure_ascii=False).encode("utf-8")
+    assert b"\x00" not in encoded
+
+
+def test_utf16_page_without_a_bom() -> None:
+    article = unsyndicate.parse(cases.utf16_without_bom(MB))
+    assert set(body_texts(article)) == {cases.FRENCH.strip()}
+
+
+def test_page_whose_meta_charset_lies() -> None:
+    article = unsyndicate.parse(cases.lying_charset(MB))
+    assert set(body_texts(article)) == {cases.FRENCH.strip()}
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"   \n\t  ",
+        "\u3000\n",
+        cases.binary_noise(MB),
+        b"\x00" * 1000,
+        b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        gzip.compress(b"<p>A page sent compressed.</p>" * 100),
+        lzma.compress(cases.dense_text(100_000)),
+        zlib.compress(cases.dense_text(100_000)),
+    ],
+    ids=["empty", "whitespace", "unicode-space", "noise", "nul", "jpeg", "gzip", "xz", "zlib"],
+)
+@pytest.mark.parametrize("entry", [unsyndicate.parse, unsyndicate.parse_text])
+def test_nothing_to_extract_is_a_parse_error(data: bytes | str, entry: object) -> None:
+    with pytest.raises(ParseError):
+        entry(data)  # type: ignore[operator]
+
+
+def test_page_with_no_article_gives_warnings() -> None:
+    article = unsyndicate.parse("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert article.body == ()
+    assert "no article body found" in article.warnings
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>unclosed <b>bold <i>italic <a href='x'>link",
+        "</p></div></body></html><p>closing tags first</p>",
+        "<table><td><p>cell<tr>row<table>inner",
+        "<p>a<!-- unclosed comment",
+        "<script>never closed <p>text",
+        "<p title='unclosed attribute>text</p>",
+        "<svg><path d='M0'/>" * 2000 + "<p>after svg</p>",
+        "<<<<>>>><p>&&&;;&#;&#x;&#99999999;</p>",
+    ],
+)
+def test_malformed_html_parses(html: str) -> None:
+    assert isinstance(unsyndicate.parse(html), Article)
