@@ -108,6 +108,11 @@ def test_records_without_a_page_are_skipped_and_counted(tmp_path: Path) -> None:
         add_response(
             writer, "https://example.com/long", page(3), warc_headers={"WARC-Truncated": "length"}
         )
+        writer.write_record(
+            writer.create_revisit_record(
+                "https://example.com/a", "sha1:AAAA", "https://example.com/a", DATE
+            )
+        )
         add_response(writer, "https://example.com/b", page(4))
     tally = Tally()
 
@@ -115,9 +120,9 @@ def test_records_without_a_page_are_skipped_and_counted(tmp_path: Path) -> None:
 
     assert [result.url for result in results] == ["https://example.com/a", "https://example.com/b"]
     assert [result.article.title for result in results if result.article] == ["Story 1", "Story 4"]
-    assert tally.skipped == {"not HTML": 1, "not HTTP 2xx": 1, "truncated": 1}
+    assert tally.skipped == {"not HTML": 1, "not HTTP 2xx": 1, "truncated": 1, "revisit": 1}
     assert tally.summary() == (
-        "2 articles, 0 errors; skipped 1 not HTML, 1 not HTTP 2xx, 1 truncated"
+        "2 articles, 0 errors; skipped 1 not HTML, 1 not HTTP 2xx, 1 revisit, 1 truncated"
     )
 
 

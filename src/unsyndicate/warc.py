@@ -224,7 +224,7 @@ def to_record(result: Result) -> dict[str, Any]:
 def _read(record: ArcWarcRecord, skipped: Counter[str]) -> Record | None:
     """The page in a record, or None (counted in ``skipped``) when it holds no page."""
     if record.rec_type == "revisit":
-        skipped["revisits"] += 1
+        skipped["revisit"] += 1
         return None
     if record.rec_type not in _PAGE_RECORDS:
         return None
