@@ -6,7 +6,9 @@ Runs are short by default; ``HYPOTHESIS_PROFILE=long pytest tests/test_propertie
 
 from __future__ import annotations
 
+import gzip
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +16,11 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 import unsyndicate
 from unsyndicate import Article, Block, Media, Notice, Original, ParseError, Publisher, Tag
+from unsyndicate.cli import app
 
 TAGS = ["p", "div", "span", "a", "b", "i", "h1", "h2", "ul", "ol", "li", "table", "tr", "td",
         "blockquote", "pre", "code", "br", "hr", "img", "figure", "figcaption", "article",
@@ -153,3 +157,38 @@ def test_inputs_the_fuzzer_broke_on(found: Path) -> None:
     _never_raises_but_parse_error(unsyndicate.parse_text, data)
     once = unsyndicate.clean(data.decode("utf-8", errors="surrogateescape"))
     assert unsyndicate.clean(once) == once
+
+
+# The command line in jsonl mode: one record per input, whatever the mix of good and bad inputs.
+GOOD_HTML = "<html><body><article><h1>{0}</h1><p>{0} said the harbour would reopen.</p></article>"
+GOOD_TEXT = "{0}\n\nBy Jane Doe\n\n{0} said the harbour would reopen."
+words = st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12)
+inputs = st.one_of(
+    words.map(lambda word: ("html", GOOD_HTML.format(word).encode())),
+    words.map(lambda word: ("txt", GOOD_TEXT.format(word).encode())),
+    words.map(lambda word: ("html.gz", gzip.compress(GOOD_HTML.format(word).encode()))),
+    st.just(("html", b"")),
+    st.sampled_from([b" \n\t", b"\xef\xbb\xbf", b"\x00" * 64]).map(lambda data: ("txt", data)),
+    st.binary(min_size=1, max_size=2048).map(lambda data: ("html", data)),
+    st.binary(max_size=64).map(lambda data: ("html.gz", b"\x1f\x8b" + data)),
+    html_like.map(lambda html: ("htm", html.encode("utf-8", "surrogatepass"))),
+    st.text(max_size=300).map(lambda text: ("md", text.encode("utf-8", "surrogatepass"))),
+)
+
+
+@given(st.lists(inputs, min_size=1, max_size=8))
+def test_cli_jsonl_gives_one_record_per_input(pages: list[tuple[str, bytes]]) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        paths = []
+        for index, (suffix, data) in enumerate(pages):
+            path = Path(directory) / f"page-{index}.{suffix}"
+            path.write_bytes(data)
+            paths.append(str(path))
+        result = CliRunner().invoke(app, ["-f", "jsonl", "-q", "-j", "1", *paths])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(Path(record["path"]).name for record in records) == sorted(
+        Path(path).name for path in paths
+    )
+    failed = [record for record in records if "error" in record]
+    assert all("title" in record for record in records if "error" not in record)
+    assert result.exit_code == (1 if failed else 0)
