@@ -152,3 +152,23 @@ def test_a_one_word_person_equal_to_the_site_name_is_the_site() -> None:
         "og:site_name", "NewsHub", "property"
     )
     assert unsyndicate.parse(page(head)).authors == ()
+
+
+def test_a_title_shorter_than_its_suffix_keeps_the_suffix() -> None:
+    title = "<title>Guide - Monitoring Distributed Systems at Scale</title>"
+    assert unsyndicate.parse(page(title)).title == "Guide - Monitoring Distributed Systems at Scale"
+
+
+def test_the_visible_heading_outside_the_region_picks_among_the_head_titles() -> None:
+    head = (
+        ld({"@type": "Article", "headline": "country in Oceania"})
+        + "<title>New Zealand - Wikipedia</title>"
+    )
+    body = "<header><h1>New Zealand</h1></header>" + BODY
+    assert unsyndicate.parse(page(head, body=body)).title == "New Zealand"
+
+
+def test_a_site_logo_heading_is_not_the_title() -> None:
+    head = meta("og:title", "Bridge plan approved after long delay", "property")
+    body = "<header><h1>Daily Example</h1></header>" + BODY
+    assert unsyndicate.parse(page(head, body=body)).title == "Bridge plan approved after long delay"

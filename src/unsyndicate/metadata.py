@@ -49,13 +49,28 @@ def _names(value: Any, kind: str | None = None) -> list[str]:
 
 
 def head_title(head: Head) -> str | None:
-    ld = article_object(head)
-    for value in (ld.get("headline"), head.first("og:title", "twitter:title")):
+    """The best title the head gives: JSON-LD headline, OpenGraph or Twitter title, then
+    ``<title>`` without the site's name."""
+    candidates = title_candidates(head)
+    return candidates[0] if candidates else None
+
+
+def title_candidates(head: Head) -> list[str]:
+    """Every title the head gives, best source first (see :func:`head_title`)."""
+    found: list[str] = []
+    headline = article_object(head).get("headline")
+    for value in (headline, head.first("og:title"), head.first("twitter:title")):
         if isinstance(value, str) and clean(value):
-            return clean(value)
+            found.append(clean(value))
     if head.title:
-        return _TITLE_SUFFIX.sub("", head.title) or head.title
-    return None
+        suffix = _TITLE_SUFFIX.search(head.title)
+        # The site's name is the shorter part: "Google - Site Reliability Engineering" is a
+        # book's page on Google's site, not an article called "Google"; "New Zealand -
+        # Wikipedia" is an article called "New Zealand".
+        if suffix and 2 * suffix.start() >= len(head.title) - suffix.start():
+            found.append(head.title[: suffix.start()])
+        found.append(head.title)
+    return list(dict.fromkeys(found))
 
 
 def head_authors(head: Head, *sites: str | None) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ from .errors import ParseError
 from .generic.authors import clean_authors
 from .generic.boilerplate import remove_boilerplate
 from .generic.content import content_region
-from .generic.title import same_title
+from .generic.title import same_title, shown_title
 from .head import read_head
 from .header import Header, read_header, split_authors
 from .html_nodes import html_nodes
@@ -43,6 +43,7 @@ from .metadata import (
     head_subtitle,
     head_tags,
     head_title,
+    title_candidates,
 )
 from .model import Article, Block, Media, Notice, Original, Publisher
 from .notices import GENERIC_RULES, NoticeRule, body_notice, furniture_notices
@@ -196,17 +197,24 @@ def _take_title(
 ) -> tuple[str, list[Node]]:
     """The title, and the nodes after it when the title stands at the top of the region."""
     if document.is_html:
-        known = chosen or head_title(document.head)
+        # Without an adapter's title, each title the head gives is tried against the headings:
+        # the one the page shows is the article's (a JSON-LD headline may be a description).
+        known = [chosen] if chosen else title_candidates(document.head)
         for index, node in enumerate(nodes[:8]):
             if node.kind == "heading" and (
                 node.text == chosen
-                or (not chosen and known and same_title(node.text, known))
+                or (not chosen and any(same_title(node.text, title) for title in known))
                 or (not known and node.block.level == 1)
             ):
                 return node.text, nodes[index + 1 :]
     elif nodes and (nodes[0].kind == "heading" or _is_title_line(nodes[0].text)):
         return nodes[0].text, nodes[1:]
-    return chosen or head_title(document.head) or "", nodes
+    shown = (
+        shown_title(document.tree, title_candidates(document.head))
+        if document.tree and not chosen
+        else None
+    )
+    return chosen or shown or head_title(document.head) or "", nodes
 
 
 def _is_title_line(text: str) -> bool:

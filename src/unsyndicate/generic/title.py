@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..clean import clean
 
 _NON_WORD = re.compile(r"\W+")
 
@@ -19,3 +24,11 @@ def same_title(heading: str, title: str) -> bool:
         return False
     shorter, longer = sorted((first, second), key=len)
     return shorter in longer and len(shorter) >= 0.6 * len(longer)
+
+
+def shown_title(tree: LexborHTMLParser, candidates: Sequence[str]) -> str | None:
+    """The page's first ``<h1>`` when it is one of the titles the head gives: the title the
+    reader sees, wherever it stands (outside the article's region on many layouts)."""
+    heading = tree.css_first("h1")
+    text = clean(heading.text(deep=True, separator=" ")) if heading is not None else ""
+    return text if text and any(same_title(text, title) for title in candidates) else None
