@@ -291,10 +291,11 @@ def test_normalize_walks_directories_into_archives(tmp_path: Path) -> None:
     write_warc(tmp_path / "b.warc.gz", [("https://example.com/2", page(2))], gzip=True)
     (tmp_path / "c.html").write_bytes(page(3))
 
-    code, records, _ = normalize(str(tmp_path), "--format", "jsonl", "--jobs", "1")
+    code, records, stderr = normalize(str(tmp_path), "-f", "jsonl", "--jobs", "1", "--quiet")
 
     assert code == 0
     assert [record["title"] for record in records] == ["Story 1", "Story 2", "Story 3"]
+    assert stderr == ""  # --quiet: no archive tallies
 
 
 def test_without_the_extra_an_archive_is_an_error_record(

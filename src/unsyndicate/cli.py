@@ -204,7 +204,8 @@ def parse_command(
         raise typer.BadParameter("must be 0 (no limit) or more seconds", param_hint="--timeout")
     if adapter is not None:
         _check_adapter(adapter)
-    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit)
+    note = None if quiet else _note
+    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note)
     first = list(islice(items, 2))
     many = len(first) > 1
     if many and url is not None:
@@ -289,6 +290,10 @@ def _format_of(output: str | None, to_directory: bool) -> str | None:
         return "json"
     suffix = Path(output).suffix.lower() if output else ""
     return next((name for name, own in SUFFIXES.items() if own == suffix), None)
+
+
+def _note(line: str) -> None:
+    typer.echo(f"normalize: {line}", err=True)
 
 
 def _sink(output: str | None, to_directory: bool, options: Options) -> Sink:

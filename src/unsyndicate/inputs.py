@@ -12,7 +12,7 @@ import glob
 import gzip
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,6 +25,8 @@ PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text",
 ARCHIVE_SUFFIXES = (".warc", ".arc")
 _GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_CHARS = frozenset("*?[")
+# Where expansion reports on what it read (stderr in the CLI).
+Note = Callable[[str], None]
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
@@ -61,8 +63,13 @@ class InputItem:
     problem: str | None = None
 
 
-def expand_inputs(arguments: Iterable[str], stdin: BinaryIO, max_size: int) -> Iterator[InputItem]:
+def expand_inputs(
+    arguments: Iterable[str], stdin: BinaryIO, max_size: int, note: Note | None = None
+) -> Iterator[InputItem]:
     """Yield one item per input named by ``arguments``, in order; no argument means stdin.
+
+    A web archive gives one item per page record in it; ``note`` then gets a line saying what
+    each archive held and skipped.
 
     Directories are walked recursively in name order, taking files whose name ends in a page
     suffix (``.gz`` allowed after it); symlinked directories are followed, but never back into a
@@ -74,18 +81,18 @@ def expand_inputs(arguments: Iterable[str], stdin: BinaryIO, max_size: int) -> I
         if argument == STDIN:
             yield InputItem("-", "stdin", _read_stdin(stdin, max_size))
         elif os.path.isdir(argument):
-            yield from _walk(Path(argument), Path(argument), ())
+            yield from _walk(Path(argument), Path(argument), (), note)
         elif os.path.exists(argument):
-            yield from _file_items(argument, Path(argument).name)
+            yield from _file_items(argument, Path(argument).name, note)
         else:
             matches = _glob(argument)
             if not matches:
                 raise MissingInput(f"no such file or directory: {argument}")
             for match in matches:
                 if os.path.isdir(match):
-                    yield from _walk(Path(match), Path(match), ())
+                    yield from _walk(Path(match), Path(match), (), note)
                 else:
-                    yield from _file_items(match, Path(match).name)
+                    yield from _file_items(match, Path(match).name, note)
 
 
 def check_arguments(arguments: Iterable[str]) -> None:
@@ -102,7 +109,7 @@ def _glob(argument: str) -> list[str]:
 
 
 def _walk(
-    root: Path, directory: Path, ancestors: tuple[tuple[int, int], ...]
+    root: Path, directory: Path, ancestors: tuple[tuple[int, int], ...], note: Note | None
 ) -> Iterator[InputItem]:
     try:
         status = directory.stat()
@@ -119,12 +126,12 @@ def _walk(
             continue
         path = Path(entry.path)
         if entry.is_dir():
-            yield from _walk(root, path, (*ancestors, here))
+            yield from _walk(root, path, (*ancestors, here), note)
         elif entry.is_file() and (_is_page_name(entry.name) or _is_archive_name(entry.name)):
-            yield from _file_items(str(path), str(path.relative_to(root)))
+            yield from _file_items(str(path), str(path.relative_to(root)), note)
 
 
-def _file_items(path: str, relative: str) -> Iterator[InputItem]:
+def _file_items(path: str, relative: str, note: Note | None) -> Iterator[InputItem]:
     """The inputs one file holds: itself, read later by a worker, or an archive's pages."""
     if not _is_archive_name(path):
         yield InputItem(path, relative)
@@ -135,7 +142,7 @@ def _file_items(path: str, relative: str) -> Iterator[InputItem]:
         problem = "reading web archives needs the [warc] extra: pip install 'unsyndicate[warc]'"
         yield InputItem(path, relative, problem=problem)
         return
-    yield from input_items(path, relative)
+    yield from input_items(path, relative, note)
 
 
 def _is_archive_name(name: str) -> bool:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -27,7 +26,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.timeutils import timestamp_to_iso_date
 
-from .inputs import InputItem
+from .inputs import InputItem, Note
 from .model import Article
 from .pipeline import parse
 from .serialize import to_dict
@@ -166,8 +165,8 @@ def iter_records(
             yield Record(archive, record_id, url, captured, records.offset, problem=problem)
 
 
-def input_items(path: str, relative: str) -> Iterator[InputItem]:
-    """An archive's page records as ``normalize`` inputs, then its tally on stderr.
+def input_items(path: str, relative: str, note: Note | None = None) -> Iterator[InputItem]:
+    """An archive's page records as ``normalize`` inputs, then its tally to ``note``.
 
     Each item keeps the archive's ``path`` and carries the record's ``url``, ``record_id``,
     ``captured`` and ``offset`` into its output record (an error record too); under ``-o DIR/``
@@ -192,7 +191,8 @@ def input_items(path: str, relative: str) -> Iterator[InputItem]:
             record.problem,
         )
         tally.pages += 1
-    print(f"normalize: {path}: {tally.summary()}", file=sys.stderr)
+    if note is not None:
+        note(f"{path}: {tally.summary()}")
 
 
 def parse_record(record: Record) -> Result:
