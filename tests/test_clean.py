@@ -67,6 +67,7 @@ def test_correct_text_passes_unchanged(text: str) -> None:
         "e\x00\u0301",  # a control character blocking NFC composition
         "&&#8203;gt;",  # an entity spelling an invisible character that hides another entity
         "a&#13;\nb&#x2028;c",
+        "\xa0Â¡",  # mojibake ftfy only sees once the leading space is trimmed (hypothesis)
     ],
 )
 def test_idempotent_on_tricky_input(text: str) -> None:

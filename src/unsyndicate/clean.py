@@ -114,9 +114,10 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
-    # Removing a character can expose work for another pass (two pieces of mojibake side by
-    # side, an entity), so text with such characters is cleaned until nothing changes.
-    if not (_INVISIBLE.search(text) or _CONTROL.search(text)):
+    # A pass can expose work for the next: removing a control character or trimming a space
+    # can leave an entity, or mojibake that ftfy now recognises. ASCII text without control
+    # characters settles in one pass; other text is cleaned until nothing changes.
+    if text.isascii() and not _CONTROL.search(text):
         return _clean_once(text)
     for _ in range(_MAX_PASSES):
         cleaned = _clean_once(text)
