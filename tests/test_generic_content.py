@@ -120,3 +120,12 @@ def test_a_lead_in_a_div_beside_the_article_container_joins_it() -> None:
     text = unsyndicate.parse(html).text
     assert text.startswith(f"Lead: {PROSE}")
     assert "https://example.com" not in text
+
+
+def test_permalink_marks_leave_headings() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+    html = page(
+        f'<article>{paragraphs}<h2>Install<a href="#install">¶</a></h2>{paragraphs}</article>'
+    )
+    headings = [block.text for block in unsyndicate.parse(html).body if block.kind == "heading"]
+    assert headings == ["Install"]

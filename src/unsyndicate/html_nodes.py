@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
 from selectolax.lexbor import LexborNode
 
 from .clean import clean
 from .document import Link, Node, is_separator
+from .generic.title import without_permalink
 from .model import Block
 
 SKIPPED = frozenset(
@@ -141,7 +143,13 @@ def _paragraph(element: LexborNode) -> Node | None:
 
 
 def _heading(element: LexborNode) -> Node | None:
-    return _text_node("heading", element, level=HEADINGS[element.tag or "h1"])
+    node = _text_node("heading", element, level=HEADINGS[element.tag or "h1"])
+    if node is None:
+        return None
+    text = without_permalink(node.text)
+    if text == node.text:
+        return node
+    return attrs.evolve(node, block=attrs.evolve(node.block, text=text)) if text else None
 
 
 def _quote(element: LexborNode) -> Node | None:

@@ -10,6 +10,12 @@ from selectolax.lexbor import LexborHTMLParser
 from ..clean import clean
 
 _NON_WORD = re.compile(r"\W+")
+# Documentation sites end headings with a permalink mark ("Install¶"): not part of the heading.
+_PERMALINK = re.compile(r"[\s¶🔗]*[¶🔗]$")
+
+
+def without_permalink(heading: str) -> str:
+    return _PERMALINK.sub("", heading)
 
 
 def _key(text: str) -> str:
@@ -31,4 +37,5 @@ def shown_title(tree: LexborHTMLParser, candidates: Sequence[str]) -> str | None
     reader sees, wherever it stands (outside the article's region on many layouts)."""
     heading = tree.css_first("h1")
     text = clean(heading.text(deep=True, separator=" ")) if heading is not None else ""
+    text = without_permalink(text)
     return text if text and any(same_title(text, title) for title in candidates) else None
