@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
@@ -129,3 +130,26 @@ def test_permalink_marks_leave_headings() -> None:
     )
     headings = [block.text for block in unsyndicate.parse(html).body if block.kind == "heading"]
     assert headings == ["Install"]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<p>Updated: 18 Nov 2019 9:38 pm</p>",
+        "<div>First Published: Tuesday, November 19, 2019 08:38 AM</div>",
+        "<p>ADVERTISEMENT</p>",
+        '<p class="photo-credit">Photograph by a staff photographer for the agency</p>',
+    ],
+)
+def test_datelines_ad_labels_and_credits_leave_the_body(furniture: str) -> None:
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+    article = unsyndicate.parse(page(f"<article>{paragraphs}{furniture}{paragraphs}</article>"))
+    assert article.text.count(PROSE) == 6
+    assert len(article.body) == 6
+
+
+def test_a_paragraph_that_mentions_an_update_stays() -> None:
+    line = "Updated guidance from the council, published in 2019, says the bridge must close."
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+    article = unsyndicate.parse(page(f"<article>{paragraphs}<p>{line}</p></article>"))
+    assert line in article.text

@@ -8,6 +8,7 @@ is judged on what is left of it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from selectolax.lexbor import LexborNode
@@ -20,8 +21,21 @@ _ALWAYS = (
     "[style*='display:none' i], [style*='display: none' i], [role=navigation], "
     "[role=complementary], [role=contentinfo], [role=dialog]"
 )
-_JUDGED = "div, section, header, ul, ol, table, figure"
+_JUDGED = "div, section, header, ul, ol, table, figure, p"
 _LISTS = frozenset({"ul", "ol"})
+# A line that only dates the page ("Updated: 18 Nov 2019 9:38 pm"): metadata, read elsewhere.
+_DATELINE = re.compile(
+    r"^(?:first |last )?(?:published|posted|updated|modified)(?: on| at)?\s*:?"
+    r"(?:\s*[^\W\d]{3,10}\.?,?){0,2}\s*\d",
+    re.IGNORECASE,
+)
+_MAX_DATELINE = 120
+# The label an advertising slot leaves in the text, in a few languages.
+_AD_LABEL = re.compile(
+    r"^(?:advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicité|"
+    r"pubblicità|publicidade|reklama|iklan|広告)$",
+    re.IGNORECASE,
+)
 _EMBEDS = ("iframe", "embed", "object", "video")
 _COUNTED = "p, img, li, input, iframe, embed, object, video"
 _MIN_JUDGED = 50
@@ -50,11 +64,17 @@ def _is_furniture(node: LexborNode) -> bool:
         return True
     weight = hints.weight(label)
     text = node.text(deep=True, strip=True)
+    if len(text) <= _MAX_DATELINE and _DATELINE.match(text):
+        return True
     if text.count(",") >= _PROSE_COMMAS:
         return False
     if weight < 0:
         return True
     tag = node.tag
+    if tag == "p":
+        # A paragraph is judged on its name (above) and on being an advertising label only:
+        # links and shortness are normal in prose.
+        return bool(_AD_LABEL.match(text))
     is_list = tag in _LISTS
     counts = Counter(inner.tag for inner in node.css(_COUNTED))
     paragraphs = counts["p"] + len(node.css(PARAGRAPHS_WITHOUT_P))

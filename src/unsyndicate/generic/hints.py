@@ -18,7 +18,8 @@ _NEGATIVE = re.compile(
     r"footer|foot\b|gdpr|header|masthead|menu|meta|nav|newsletter|outbrain|pagination|"
     r"popup|promo|recirc|related|recommend|rss|share|sharing|shopping|sidebar|"
     r"skyscraper|social|sponsor|subscri|tags|taboola|toolbar|tools|trending|widget|"
-    r"byline|author|caption|credit|signup|sign-up|modal|overlay|hidden",
+    r"byline|author|caption|credit|signup|sign-up|modal|overlay|hidden|timestamp|dateline|"
+    r"pubdate|published|posted-on|updated",
     re.IGNORECASE,
 )
 # Furniture so clearly named that the element is dropped before scoring, unless the same
