@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from unsyndicate.dates import parse_date
+import unsyndicate
+from unsyndicate.dates import date_in_url, parse_date
 
 
 @pytest.mark.parametrize(
@@ -28,3 +29,26 @@ from unsyndicate.dates import parse_date
 )
 def test_parse_date(text: str | None, expected: str | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2019/11/19/bridge-plan", "2019-11-19"),
+        ("https://news.example/local/2019-11-19-bridge-plan", "2019-11-19"),
+        ("https://news.example/2019/11/", None),
+        ("https://news.example/2019/13/01/x", None),
+        ("https://news.example/2018/02/30/x", None),
+        ("https://news.example/story/12345", None),
+        (None, None),
+    ],
+)
+def test_date_in_url(url: str | None, expected: str | None) -> None:
+    assert date_in_url(url) == expected
+
+
+def test_the_url_dates_a_page_that_gives_no_date_otherwise() -> None:
+    prose = "The council met on Tuesday, after weeks of delay, to vote on the plan again."
+    html = f"<html><body><article>{f'<p>{prose}</p>' * 3}</article></body></html>"
+    article = unsyndicate.parse(html, "https://news.example/2019/11/19/bridge-plan")
+    assert article.published == "2019-11-19"

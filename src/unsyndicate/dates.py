@@ -33,6 +33,11 @@ _SLASHED = re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?)/(?P<day>\d\d?
 # Day first, as most of Europe writes it: 19.11.2019.
 _DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)\b")
 
+# A day in a URL path: /2019/11/19/ or /2019-11-19-; a year and month alone are an archive.
+_URL_DAY = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])(?:[/-]|$)"
+)
+
 DATE_PATTERN = re.sub(
     r"\(\?P<\w+>",
     "(?:",
@@ -80,3 +85,9 @@ def _iso(match: re.Match[str]) -> str | None:
         return datetime.fromisoformat(moment).isoformat()
     except ValueError:
         return day
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The day a URL's path gives (``/2019/11/19/story``), as ISO 8601, or None."""
+    match = _URL_DAY.search(url or "")
+    return _day(int(match["year"]), int(match["month"]), int(match["day"])) if match else None

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
-from .dates import parse_date
+from .dates import date_in_url, parse_date
 from .decode import binary_format, decode
 from .document import Document, Head, Node
 from .errors import ParseError
@@ -381,7 +381,12 @@ def _article(
     authors = (
         split_authors(authored) if authored else clean_authors(header.authors, *sites)
     ) or head_authors(head, *sites)
-    published = fields.date("published") or header.published or head_published(head)
+    published = (
+        fields.date("published")
+        or header.published
+        or head_published(head)
+        or date_in_url(document.url)
+    )
     canonical = fields.get("canonical") or head.canonical or head.first("og:url")
     original = merge_origins(
         _original_field(fields),
