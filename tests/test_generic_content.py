@@ -153,3 +153,15 @@ def test_a_paragraph_that_mentions_an_update_stays() -> None:
     paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
     article = unsyndicate.parse(page(f"<article>{paragraphs}<p>{line}</p></article>"))
     assert line in article.text
+
+
+def test_a_short_paragraph_with_a_long_link_stays_in_prose() -> None:
+    cards = "".join(f'<div class="card"><p>{PROSE} Card {n}.</p></div>' for n in range(4))
+    linked = (
+        '<div class="card"><p>The finding was announced on Monday in '
+        '<a href="https://journal.example/x">the journal Nature Astronomy</a>.</p></div>'
+    )
+    related = '<div class="card"><a href="/a">Other story one</a> <a href="/b">Two</a></div>'
+    article = unsyndicate.parse(page(f"<div id='story'>{cards}{linked}{related}</div>"))
+    assert "journal Nature Astronomy." in article.text
+    assert "Other story one" not in article.text

@@ -30,6 +30,7 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _MAX_DATELINE = 120
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
 # The label an advertising slot leaves in the text, in a few languages.
 _AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicité|"
@@ -89,8 +90,13 @@ def _is_furniture(node: LexborNode) -> bool:
         or (not is_list and items > paragraphs)
         or inputs > paragraphs / 3
         or (not is_list and not in_figure and len(text) < 25 and (images == 0 or images > 2))
-        or (not is_list and weight < 25 and density > 0.2)
+        or (not is_list and weight < 25 and density > (0.5 if _is_prose(text, counts) else 0.2))
         or (weight >= 25 and density > 0.5)
         or (embeds == 1 and len(text) < 75)
         or embeds > 1
     )
+
+
+def _is_prose(text: str, counts: Counter[str | None]) -> bool:
+    """Paragraphs and nothing else, ending as a sentence ends: prose with links in it."""
+    return counts["p"] > 0 and not counts["li"] and text.endswith(_SENTENCE_ENDS)
