@@ -165,3 +165,10 @@ def test_a_short_paragraph_with_a_long_link_stays_in_prose() -> None:
     article = unsyndicate.parse(page(f"<div id='story'>{cards}{linked}{related}</div>"))
     assert "journal Nature Astronomy." in article.text
     assert "Other story one" not in article.text
+
+
+def test_a_cookie_prompt_leaves_the_body() -> None:
+    prompt = "This website uses cookies to improve your experience. Accept Read More"
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+    article = unsyndicate.parse(page(f"<article>{paragraphs}<p>{prompt}</p></article>"))
+    assert "cookies" not in article.text

@@ -110,6 +110,9 @@ def test_json_ld_names_the_source(key: str, value: object, name: str) -> None:
         ("Disclaimer: the views here are the author's own.", "disclaimer"),
         ("Editor's note: this story has been updated.", "editor_note"),
         ("Photo: Jane Doe / Example Agency", "image_credit"),
+        ("Subscribe to continue reading.", "membership"),
+        ("Already a subscriber? Log in.", "membership"),
+        ("This story is available only to subscribers.", "membership"),
     ],
 )
 def test_furniture_lines_in_the_body_become_notices(line: str, kind: str) -> None:

@@ -72,6 +72,10 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
     *rules(
         "membership",
         r"\bbecome an? (?:member|subscriber|supporter|patron)\b",
+        # Paywall prompts.
+        r"^(?:subscribe|sign in|log in|register)(?: now)? to (?:continue|keep) reading\b",
+        r"^already (?:a subscriber|a member|have an account)\b",
+        r"\b(?:is|are) (?:available |reserved )?(?:only )?(?:for|to) (?:paying )?subscribers\b",
     ),
     *rules(
         "donation",

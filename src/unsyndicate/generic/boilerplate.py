@@ -31,6 +31,12 @@ _DATELINE = re.compile(
 )
 _MAX_DATELINE = 120
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
+# A cookie consent prompt left in the page's text.
+_COOKIE_CONSENT = re.compile(
+    r"\b(?:(?:this|our) (?:web)?site|we) uses? cookies\b|\baccept (?:all )?cookies\b",
+    re.IGNORECASE,
+)
+_MAX_CONSENT = 400
 # The label an advertising slot leaves in the text, in a few languages.
 _AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicité|"
@@ -73,9 +79,11 @@ def _is_furniture(node: LexborNode) -> bool:
         return True
     tag = node.tag
     if tag == "p":
-        # A paragraph is judged on its name (above) and on being an advertising label only:
-        # links and shortness are normal in prose.
-        return bool(_AD_LABEL.match(text))
+        # A paragraph is judged on its name (above) and on being an advertising label or a
+        # cookie prompt only: links and shortness are normal in prose.
+        return bool(_AD_LABEL.match(text)) or (
+            len(text) <= _MAX_CONSENT and bool(_COOKIE_CONSENT.search(text))
+        )
     is_list = tag in _LISTS
     counts = Counter(inner.tag for inner in node.css(_COUNTED))
     paragraphs = counts["p"] + len(node.css(PARAGRAPHS_WITHOUT_P))
