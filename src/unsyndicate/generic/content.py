@@ -34,6 +34,7 @@ _TAG_SCORE = {
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }  # fmt: skip
 _STOP = frozenset({"body", "html", None})
+# A lone paragraph beside the container needs this many spaces to be a sentence.
 _MIN_SPACES = 3
 _FALLBACK = ("article", "main", "[role=main]")
 # A region with less text than this is probably not the article: scoring is tried again.
