@@ -138,6 +138,8 @@ def test_permalink_marks_leave_headings() -> None:
         "<p>Updated: 18 Nov 2019 9:38 pm</p>",
         "<div>First Published: Tuesday, November 19, 2019 08:38 AM</div>",
         "<p>ADVERTISEMENT</p>",
+        "<p>Tempo de leitura: 2 minutos</p>",
+        "<p>4 min read</p>",
         '<p class="photo-credit">Photograph by a staff photographer for the agency</p>',
     ],
 )

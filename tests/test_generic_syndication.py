@@ -105,6 +105,7 @@ def test_json_ld_names_the_source(key: str, value: object, name: str) -> None:
         ("Become a member and support independent journalism.", "membership"),
         ("Please donate to keep this site running.", "donation"),
         ("Share this article on Facebook", "share"),
+        ("Sharing is caring!", "share"),
         ("READ MORE: Bridge council votes again", "related"),
         ("© 2019 Example Media Group. All rights reserved.", "copyright"),
         ("Disclaimer: the views here are the author's own.", "disclaimer"),

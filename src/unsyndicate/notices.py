@@ -68,6 +68,7 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         r"\b(?:click|use|press|tap) the share (?:buttons?|icons?)\b",
         r"\bforward this article\b",
         r"^share (?:this (?:article|story|post)|on (?:facebook|twitter|x))\b",
+        r"^sharing is caring\b",
     ),
     *rules(
         "membership",

@@ -37,10 +37,13 @@ _COOKIE_CONSENT = re.compile(
     re.IGNORECASE,
 )
 _MAX_CONSENT = 400
-# The label an advertising slot leaves in the text, in a few languages.
+# Labels a page leaves in the text: an advertising slot's, a reading-time estimate, in a few
+# languages.
 _AD_LABEL = re.compile(
     r"^(?:advertisement|advertising|advert|ad|sponsored|anzeige|werbung|publicidad|publicité|"
-    r"pubblicità|publicidade|reklama|iklan|広告)$",
+    r"pubblicità|publicidade|reklama|iklan|広告)$"
+    r"|^(?:\d+\s*min(?:ute)?s?\s*read|(?:estimated )?reading time|tempo de leitura"
+    r"|temps de lecture|lesezeit|tiempo de lectura)\b.{0,20}$",
     re.IGNORECASE,
 )
 _EMBEDS = ("iframe", "embed", "object", "video")
