@@ -119,6 +119,9 @@ def clean(text: str) -> str:
     # characters settles in one pass; other text is cleaned until nothing changes.
     if text.isascii() and not _CONTROL.search(text):
         return _clean_once(text)
+    # Trimmed first, text that needs no repair comes out of the first pass unchanged, and so
+    # takes one pass, not two.
+    text = text.strip()
     for _ in range(_MAX_PASSES):
         cleaned = _clean_once(text)
         if cleaned == text:
