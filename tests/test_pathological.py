@@ -155,3 +155,21 @@ def test_page_with_no_article_gives_warnings() -> None:
 )
 def test_malformed_html_parses(html: str) -> None:
     assert isinstance(unsyndicate.parse(html), Article)
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [("<table><tr><td>", "</td></tr></table>"), ("<ul><li>", "</li></ul>")],
+    ids=["tables", "lists"],
+)
+def test_deeply_nested_tables_and_lists(opening: str, closing: str) -> None:
+    article = unsyndicate.parse(cases._page(opening * 10_000 + "deep text" + closing * 10_000))
+    assert body_texts(article) == ["deep text"]
+
+
+def test_a_table_nested_in_a_cell_is_that_cells_text() -> None:
+    html = (
+        "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td>"
+        "<td>2<table><tr><td>inner</td></tr></table></td></tr></tbody></table>"
+    )
+    assert unsyndicate.parse(html).body[0].rows == (("A", "B"), ("1", "2 inner"))

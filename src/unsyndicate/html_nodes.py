@@ -190,7 +190,7 @@ def _list(element: LexborNode) -> Node | None:
 def _table(element: LexborNode) -> Node | None:
     rows: list[tuple[str, ...]] = []
     links: list[Link] = []
-    for row in element.css("tr"):
+    for row in _rows(element):
         cells = []
         for cell in _children(row):
             if cell.tag in ("td", "th"):
@@ -203,6 +203,16 @@ def _table(element: LexborNode) -> Node | None:
         return None
     text = "\n".join(" | ".join(row) for row in rows)
     return Node(Block("table", text, rows=tuple(rows)), tuple(links))
+
+
+def _rows(table: LexborNode) -> Iterator[LexborNode]:
+    """The table's own rows: a table nested in a cell is that cell's text, not more rows (and
+    walking its rows again for every level of nesting would be quadratic)."""
+    for child in _children(table):
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            yield from (row for row in _children(child) if row.tag == "tr")
 
 
 def _image(element: LexborNode) -> Node | None:
