@@ -373,8 +373,8 @@ def test_adapters_lists_names_hosts_and_signatures() -> None:
     by_name = {entry["name"]: entry for entry in described}
     assert by_name["globalresearch"]["hosts"] == ["globalresearch.ca"]
     # The date expression an adapter pattern expands {date} into is shown as {date} again.
-    assert by_name["globalresearch"]["signatures"] == [r"\bGlobal Research,\s+{date}"]
-    assert r"signature:  \bGlobal Research,\s+{date}" in plain.output
+    assert by_name["globalresearch"]["signatures"] == [r"Global Research,\s+{date}"]
+    assert r"signature:  Global Research,\s+{date}" in plain.output
 
 
 def test_clean_reads_stdin_and_files(tmp_path: Path) -> None:

@@ -26,10 +26,10 @@ try:
 except ImportError:  # pragma: no cover (typer before the copy)
     from click import ClickException, Context, HelpFormatter, UsageError  # type: ignore[assignment]
 
+from .adapter import as_written
 from .batch import run_ordered
 from .clean import clean as clean_text
 from .convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
-from .dates import DATE_PATTERN
 from .decode import decode
 from .inputs import MissingInput, check_arguments, expand_inputs, parse_size, read_input
 from .outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
@@ -366,7 +366,7 @@ def adapters(
     registry = default_registry()
     for entry in registry.entries:
         adapter = entry.adapter
-        signatures = [_readable(signature.pattern) for signature in adapter.signatures]
+        signatures = [as_written(signature) for signature in adapter.signatures]
         if as_json:
             described = {
                 "name": adapter.name,
@@ -382,11 +382,6 @@ def adapters(
             typer.echo(f"  {'signature: ' if position == 0 else ' ' * 11} {signature}")
     for problem in registry.problems:
         typer.echo(f"normalize: a plug-in adapter could not be loaded: {problem}", err=True)
-
-
-def _readable(signature: str) -> str:
-    """An adapter pattern as written: the long date expression shown as ``{date}`` again."""
-    return signature.replace(f"(?P<date>{DATE_PATTERN})", "{date}")
 
 
 @app.command()

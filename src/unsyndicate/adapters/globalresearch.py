@@ -5,13 +5,13 @@ It reposts articles from other publishers under a header that names both: "Globa
 In-depth Report lines are its taxonomy; everything after the "*" rule is its furniture.
 """
 
-from ..adapter import Adapter, pattern
+from ..adapter import Adapter, pattern, signature
 from ..model import Publisher
 
 ADAPTER = Adapter(
     name="globalresearch",
     hosts=("globalresearch.ca",),
-    signatures=(pattern(r"\bGlobal Research,\s+{date}"),),
+    signatures=(signature(r"Global Research,\s+{date}"),),
     publisher=Publisher("Global Research", "https://www.globalresearch.ca/"),
     content=("article", "#main .entry", ".entry-content"),
     exclude=(".sharedaddy", ".jp-relatedposts", "script"),

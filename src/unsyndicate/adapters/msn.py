@@ -10,7 +10,7 @@ Fixture: tests/fixtures/msn/msn.com.html.
 
 import re
 
-from ..adapter import Adapter, blocks, pattern
+from ..adapter import Adapter, blocks, signature
 from ..document import Document
 from ..model import Publisher
 
@@ -30,7 +30,7 @@ ADAPTER = Adapter(
     name="msn",
     hosts=("msn.com",),
     # A page saved without its address still links to itself on msn.com as an alternate.
-    signatures=(pattern(r'<link rel="alternate"[^>]*href="https?://www\.msn\.com/'),),
+    signatures=(signature(r'<link rel="alternate"[^>]*href="https?://www\.msn\.com/'),),
     publisher=Publisher("MSN", "https://www.msn.com/"),
     content=(".articlecontent .richtext",),
     # Inline pictures: their credit is a notice (below), their caption repeats the standfirst.

@@ -8,14 +8,14 @@ a "Read More" button to the provider; share buttons stand above and below the st
 Fixture: tests/fixtures/yahoo/yahoo.com.html.
 """
 
-from ..adapter import Adapter, blocks, pattern
+from ..adapter import Adapter, blocks, signature
 from ..model import Publisher
 
 ADAPTER = Adapter(
     name="yahoo",
     hosts=("yahoo.com",),
     # The app link of a Yahoo article page, for pages saved without their address.
-    signatures=(pattern(r'content="yahoo://article/view\?uuid='),),
+    signatures=(signature(r'content="yahoo://article/view\?uuid='),),
     publisher=Publisher("Yahoo", "https://www.yahoo.com/"),
     content=("article.canvas-body", "article"),
     fields={
