@@ -32,7 +32,7 @@ PARAGRAPH = (
 FRENCH = "Le café « naïf » coûte 3 € – “cité” déjà vu à l’été. "
 
 
-def _page(body: str, head: str = "") -> str:
+def page(body: str, head: str = "") -> str:
     return (
         f"<!doctype html><html><head><title>A title</title>{head}</head>"
         f"<body><article><h1>A title</h1>{body}</article></body></html>"
@@ -50,38 +50,38 @@ def heavy_page(size: int) -> bytes:
     script = f"<script>var state = {json.dumps({'items': _repeat('x1', filler)})};</script>"
     style = f"<style>{_repeat('.c{color:red} ', filler)}</style>"
     image = f'<img src="data:image/png;base64,{_repeat("iVBORw0KGgo", filler)}" alt="chart">'
-    return _page(article + image, script + style).encode()
+    return page(article + image, script + style).encode()
 
 
 def dense_text(size: int) -> bytes:
     """Nothing but paragraphs: the most work per byte for the body walk."""
-    return _page(_repeat(PARAGRAPH, size)).encode()
+    return page(_repeat(PARAGRAPH, size)).encode()
 
 
 def nested_blocks(size: int) -> bytes:
     depth = size // 11
-    return _page("<div>" * depth + PARAGRAPH + "</div>" * depth).encode()
+    return page("<div>" * depth + PARAGRAPH + "</div>" * depth).encode()
 
 
 def nested_inline(size: int) -> bytes:
     depth = size // 30
     opening = "<b><i><span><em>" * depth
-    return _page(f"<p>Start {opening}deep words{'</em></span></i></b>' * depth} end.</p>").encode()
+    return page(f"<p>Start {opening}deep words{'</em></span></i></b>' * depth} end.</p>").encode()
 
 
 def many_attributes(size: int) -> bytes:
     count = size // 10
     attributes = " ".join(f'a{i}="v"' for i in range(count))
-    return _page(f"<p {attributes}>Text of a paragraph with a million attributes.</p>").encode()
+    return page(f"<p {attributes}>Text of a paragraph with a million attributes.</p>").encode()
 
 
 def long_line(size: int) -> bytes:
-    return _page(f"<p>{'a' * size}</p>").encode()
+    return page(f"<p>{'a' * size}</p>").encode()
 
 
 def run_of(unit: str) -> Callable[[int], bytes]:
     def build(size: int) -> bytes:
-        return _page(f"{PARAGRAPH}<p>x{_repeat(unit, size)}y</p>{PARAGRAPH}").encode()
+        return page(f"{PARAGRAPH}<p>x{_repeat(unit, size)}y</p>{PARAGRAPH}").encode()
 
     return build
 
@@ -94,16 +94,16 @@ def text_run_of(unit: str) -> Callable[[int], bytes]:
 
 
 def nul_and_surrogates(size: int) -> str:
-    return _page(_repeat("<p>nul\x00 byte and a lone \ud800 surrogate in text.</p>", size))
+    return page(_repeat("<p>nul\x00 byte and a lone \ud800 surrogate in text.</p>", size))
 
 
 def utf16_without_bom(size: int) -> bytes:
-    return _page(_repeat(f"<p>{FRENCH}</p>", size // 2)).encode("utf-16-le")
+    return page(_repeat(f"<p>{FRENCH}</p>", size // 2)).encode("utf-16-le")
 
 
 def lying_charset(size: int) -> bytes:
     head = '<meta charset="utf-8">'
-    return _page(_repeat(f"<p>{FRENCH}</p>", size), head).encode("cp1252")
+    return page(_repeat(f"<p>{FRENCH}</p>", size), head).encode("cp1252")
 
 
 def binary_noise(size: int) -> bytes:

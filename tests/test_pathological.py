@@ -50,7 +50,7 @@ def test_dense_paragraphs_each_become_a_block() -> None:
 @pytest.mark.parametrize("depth", [10_000, 100_000])
 def test_deep_nesting_is_flattened_and_its_text_kept(depth: int) -> None:
     html = "<div>" * depth + cases.PARAGRAPH + "</div>" * depth
-    article = unsyndicate.parse(cases._page(html))
+    article = unsyndicate.parse(cases.page(html))
     assert body_texts(article) == [PARAGRAPH_TEXT]
     assert FLATTENED in article.warnings
 
@@ -63,7 +63,7 @@ def test_deep_inline_nesting_inside_a_paragraph() -> None:
 
 def test_nesting_within_the_bound_is_left_alone() -> None:
     html = "<div>" * 100 + cases.PARAGRAPH + "</div>" * 100
-    article = unsyndicate.parse(cases._page(html))
+    article = unsyndicate.parse(cases.page(html))
     assert body_texts(article) == [PARAGRAPH_TEXT]
     assert article.warnings == ()
 
@@ -163,7 +163,7 @@ def test_malformed_html_parses(html: str) -> None:
     ids=["tables", "lists"],
 )
 def test_deeply_nested_tables_and_lists(opening: str, closing: str) -> None:
-    article = unsyndicate.parse(cases._page(opening * 10_000 + "deep text" + closing * 10_000))
+    article = unsyndicate.parse(cases.page(opening * 10_000 + "deep text" + closing * 10_000))
     assert body_texts(article) == ["deep text"]
 
 
