@@ -174,3 +174,14 @@ def test_a_cookie_prompt_leaves_the_body() -> None:
     paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
     article = unsyndicate.parse(page(f"<article>{paragraphs}<p>{prompt}</p></article>"))
     assert "cookies" not in article.text
+
+
+def test_a_photo_alone_in_a_paragraph_is_an_image_block() -> None:
+    html = page(
+        f"<article><p>{PROSE}</p>"
+        '<p><img src="https://example.org/bridge.jpg" alt="The old bridge"></p>'
+        f"<p>{PROSE} More.</p></article>"
+    )
+    body = unsyndicate.parse(html).body
+    assert [block.kind for block in body] == ["paragraph", "image", "paragraph"]
+    assert (body[1].url, body[1].text) == ("https://example.org/bridge.jpg", "The old bridge")

@@ -40,3 +40,15 @@ def test_from_dict_names_the_bad_field() -> None:
     data["body"] = [{"text": "no kind"}]
     with pytest.raises(unsyndicate.ParseError, match="kind"):
         unsyndicate.from_dict(data)
+
+
+def test_text_is_the_prose_without_image_alt_text() -> None:
+    article = unsyndicate.Article(
+        title="T",
+        body=(
+            unsyndicate.Block("paragraph", "One."),
+            unsyndicate.Block("image", "A photo of a bridge", url="https://example.org/b.jpg"),
+            unsyndicate.Block("heading", "Two", level=2),
+        ),
+    )
+    assert article.text == "One.\n\nTwo"

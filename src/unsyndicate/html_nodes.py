@@ -137,7 +137,9 @@ def _text_node(kind: str, element: LexborNode, **fields: object) -> Node | None:
 
 def _paragraph(element: LexborNode) -> Node | None:
     node = _text_node("paragraph", element)
-    if node is not None and is_separator(node.text):
+    if node is None:
+        return _inline_image(element)  # <p><img></p>, the usual way editors place a photo
+    if is_separator(node.text):
         return _separator(element)
     return node
 

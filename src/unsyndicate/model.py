@@ -105,5 +105,8 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The body as plain text, one block per paragraph."""
-        return "\n\n".join(block.text for block in self.body if block.text)
+        """The body's prose as plain text, one block per paragraph; images (their alt text and
+        captions describe a picture, not the story) are left out."""
+        return "\n\n".join(
+            block.text for block in self.body if block.text and block.kind != "image"
+        )
