@@ -31,7 +31,7 @@ def test_normalize_example() -> None:
 
 
 def test_every_example_is_tested() -> None:
-    tested = {"python_api.py", "normalize.sh"}
+    tested = {"python_api.py", "normalize.sh", "shell.sh"}
     runnable = {p.name for p in EXAMPLES.iterdir() if p.suffix in (".py", ".sh")}
     assert runnable <= tested | _tested_elsewhere()
 
@@ -44,3 +44,13 @@ def _tested_elsewhere() -> set[str]:
             text = module.read_text(encoding="utf-8")
             names |= {p.name for p in EXAMPLES.iterdir() if f'"{p.name}"' in text}
     return names
+
+
+def test_readme_shell_section_is_examples_shell_sh() -> None:
+    """README's Shell block is examples/shell.sh (which tests/test_cli_readme_examples.py
+    runs) without its header and its expected-output lines, so the two cannot drift apart."""
+    script = (EXAMPLES / "shell.sh").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    commands = "\n".join(line for line in script.splitlines() if not line.startswith("#>"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shell_block = readme.split("## Shell", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    assert shell_block.strip() == commands.strip()
