@@ -21,7 +21,8 @@ for article in (from_html, from_text):
         print(f"  first published by {original.name} on {original.published}")
     if article.publisher is not None:
         print(f"  republished by {article.publisher.name} on {article.published}")
-    print(f"  {len(article.body)} body blocks, {len(article.media)} media, {len(article.notices)} notices")
+    counts = (len(article.body), len(article.media), len(article.notices))
+    print("  {} body blocks, {} media, {} notices".format(*counts))
     for notice in article.notices:
         print(f"    [{notice.kind}] ({notice.owner}) {notice.text[:60]}")
 
