@@ -185,3 +185,18 @@ def test_a_photo_alone_in_a_paragraph_is_an_image_block() -> None:
     body = unsyndicate.parse(html).body
     assert [block.kind for block in body] == ["paragraph", "image", "paragraph"]
     assert (body[1].url, body[1].text) == ("https://example.org/bridge.jpg", "The old bridge")
+
+
+def test_a_related_label_takes_the_linked_headline_after_it() -> None:
+    html = page(
+        f"<article><p>{PROSE}</p><p>Related</p>"
+        '<h2><a href="https://example.org/other-story">The other story</a></h2>'
+        f"<h2>Our own section</h2><p>{PROSE} More.</p>"
+        '<p>(<a href="https://example.org/third">Leggi anche su: the third story</a>)</p></article>'
+    )
+    article = unsyndicate.parse(html)
+    assert [(n.kind, n.text, n.links) for n in article.notices] == [
+        ("related", "Related\nThe other story", ("https://example.org/other-story",)),
+        ("related", "(Leggi anche su: the third story)", ("https://example.org/third",)),
+    ]
+    assert [b.text for b in article.body if b.kind == "heading"] == ["Our own section"]

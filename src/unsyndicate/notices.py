@@ -113,11 +113,13 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         r"^(?:related|read more|see also|more on this|recommended)"
         r"(?: (?:articles?|stories|posts|reading))?\s*:?\s*$",
         # The same labels in other languages (Italian, French, German, Spanish, Portuguese).
-        r"^(?:leggi anche|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también"
-        r"|leia também|veja também|leia mais)\b(?:\s*(?::|\||…|\.\.\.)|\s*$)",
+        # An opening bracket and a short preposition may come with them: "(Leggi anche su: ...)".
+        r"^[(\[]?(?:leggi anche|lire aussi|à lire aussi|lesen sie auch|mehr zum thema|lea también"
+        r"|leia também|veja também|leia mais)\b(?:\s+\w{1,4})?(?:\s*(?::|\||…|\.\.\.)|\s*$)",
         # A label, then the headline it points to: "READ MORE: ...", "Related: ...".
-        r"^(?:related(?: (?:articles?|stories|posts|reading|coverage))?|read (?:more|also|next)"
-        r"|also read|see also|more on this|don'?t miss|you (?:may|might) also like"
+        r"^[(\[]?(?:related(?: (?:articles?|stories|posts|reading|coverage))?"
+        r"|read (?:more|also|next)|also read|see also|more on this|don'?t miss"
+        r"|you (?:may|might) also like"
         r"|recommended(?: for you)?)\s*(?::|\||…|\.\.\.)",
     ),
     *rules(

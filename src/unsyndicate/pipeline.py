@@ -20,7 +20,7 @@ from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
 from .dates import date_in_url, parse_date
 from .decode import binary_format, decode
-from .document import Document, Head, Node
+from .document import Document, Head, Node, is_address
 from .errors import ParseError
 from .generic.authors import clean_authors
 from .generic.boilerplate import remove_boilerplate
@@ -239,10 +239,19 @@ def _sort_body(
     body: list[Block] = []
     media: list[Media] = []
     notices: list[Notice] = []
+    label: Notice | None = None  # a notice made of the node just before this one
     for node in nodes:
         if node.kind == "separator":
             continue
         notice = body_notice(node, rules, owner)
+        if notice is None and label is not None and _is_teaser_of(node, label):
+            notice = notices.pop()
+            notice = attrs.evolve(
+                notice,
+                text=f"{notice.text}\n{node.text}",
+                links=(*notice.links, *node.link_urls()),
+            )
+        label = notice
         if notice is not None:
             notices.append(notice)
             continue
@@ -252,6 +261,17 @@ def _sort_body(
         else:
             body.append(node.block)
     return body, media, notices
+
+
+def _is_teaser_of(node: Node, label: Notice) -> bool:
+    """A node that is nothing but a link, right after a bare "Related" / "Leggi anche" label,
+    is the headline that label points to, not the article's own heading or paragraph."""
+    return (
+        label.kind == "related"
+        and not label.links
+        and node.kind in ("paragraph", "heading")
+        and any(link.text == node.text and is_address(link.url) for link in node.links)
+    )
 
 
 def _unique_media(items: list[Media]) -> list[Media]:
