@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import ftfy
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from conftest import fixture_pages
 from unsyndicate import clean
+
+clean_module = sys.modules["unsyndicate.clean"]
 
 
 @pytest.mark.parametrize(
@@ -91,3 +99,56 @@ def test_idempotent_on_every_fixture_page(page: Path) -> None:
         once = clean(text)
         assert once, page
         assert clean(once) == once
+
+
+# ftfy's charsets, and characters from every UTF-8 length (all two-byte ones, a spread of the rest).
+_CHARSETS = ("latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
+             "mac_roman", "cp437")  # fmt: skip
+_CHARS = [chr(c) for c in range(0x80, 0x800)] + [
+    chr(c) for c in (*range(0x800, 0xD800, 97), *range(0xE000, 0x10000, 97), 0x1F600, 0x1F4A9)
+]
+
+
+def _mojibake(char: str) -> Iterator[str]:
+    """``char`` in a sentence, its UTF-8 misread as each charset; also with A0 become a space."""
+    for charset in _CHARSETS:
+        misread = char.encode("utf-8").decode(charset, "ignore")
+        yield f"Le mot {misread} ici"
+        if "\xa0" in misread:
+            yield f"Le mot {misread.replace(chr(0xA0), ' ')} ici"
+
+
+def test_every_mojibake_ftfy_repairs_is_seen() -> None:
+    # clean() skips ftfy for text without the marks of mojibake: ftfy must have nothing to do there.
+    missed = [
+        text
+        for char in _CHARS
+        for text in _mojibake(char)
+        if ftfy.fix_text(text, clean_module._FTFY) != text
+        and not clean_module._MAYBE_MOJIBAKE.search(text)
+    ]
+    assert missed == []
+
+
+# Pieces of text, clean and not: clean() takes shortcuts for the first kind.
+_PIECES = st.sampled_from(
+    ["word", "café", "Москва", "日本", "  ", " \n", "\n ", "\n\n\n", "\t", "\u00a0", "\u2009",
+     " ", "\n", "&amp;", "\u200b", "Ã", "©", "e\u0301", "\x00", "—", "’", "\r\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_shortcuts_give_what_every_fixer_gives(text: str) -> None:
+    assert clean(text) == _fixed_point(text)
+
+
+def _fixed_point(text: str) -> str:
+    """Every fixer, pass after pass, until nothing changes: what clean()'s shortcuts must equal."""
+    text = text.strip()
+    for _ in range(8):
+        cleaned = functools.reduce(lambda done, fixer: fixer(done), clean_module.FIXERS, text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text

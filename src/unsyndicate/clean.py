@@ -33,6 +33,19 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 
+# The single-byte charsets ftfy takes mojibake to come from: UTF-8 text decoded as one of them.
+_MISREAD_AS = (
+    "latin-1", "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859-2",
+    "mac_roman", "cp437",
+)  # fmt: skip
+
+
+def _misread(data: bytes, charsets: tuple[str, ...] = _MISREAD_AS) -> str:
+    """The characters ``data``'s bytes become in any of ``charsets``, as a regex class body."""
+    chars = {char for charset in charsets for char in data.decode(charset, "ignore")}
+    return re.escape("".join(sorted(chars)))
+
+
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
@@ -42,6 +55,29 @@ _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _SPACE_RUN = re.compile(" {2,}")
 _EDGE_SPACE = re.compile(r"(?m)^ +| +$")
 _BLANK_RUN = re.compile(r"\n{3,}")
+# ftfy changes text only where it finds one of these: a UTF-8 lead byte misread, followed by a
+# misread continuation byte or by the "?", SUB or U+FFFD that stands for a lost one; a lead
+# byte whose continuation A0 became a space (ftfy restores those, not in MacRoman; any odd space
+# counts, as the space fixer makes it one); a C1 control; a lone surrogate; a terminal escape.
+# Text without any, nearly all correct text, skips ftfy and its slow heuristics.
+_LEADS = _misread(bytes(range(0xC0, 0xF5)))
+_CONTINUATIONS = _misread(bytes(range(0x80, 0xC0)))
+_NOT_MACROMAN = tuple(charset for charset in _MISREAD_AS if charset != "mac_roman")
+_SPACES = f" {_ODD_SPACE.pattern[1:-1]}"
+_MAYBE_MOJIBAKE = re.compile(
+    f"[{_LEADS}][{_CONTINUATIONS}?\x1a\ufffd]"
+    f"|[{_misread(bytes.fromhex('c2c3c5ced0d9'), _NOT_MACROMAN)}][{_SPACES}]"
+    f"|[{_misread(bytes.fromhex('e2e3f0'), _NOT_MACROMAN)}][{_SPACES}][{_CONTINUATIONS}]"
+    "|[\x1b\x80-\x9f\ud800-\udfff]"
+)
+# What a fixer other than the space and blank-line ones would change.
+_REPAIRS = re.compile(
+    "|".join(
+        ("&", _LINE_BREAKS.pattern, _INVISIBLE.pattern, _CONTROL.pattern, _MAYBE_MOJIBAKE.pattern)
+    )
+)
+# What the space and blank-line fixers would change, besides trimming the ends.
+_UNTIDY = re.compile(f"{_ODD_SPACE.pattern}| [ \n]|\n(?: |\n\n)")
 # Passes of the fixers over one text at most (see clean()).
 _MAX_PASSES = 4
 
@@ -64,7 +100,7 @@ def unescape_entities(text: str) -> str:
 
 def fix_mojibake(text: str) -> str:
     """Repair text that was decoded with the wrong charset (``â€™`` becomes ``’``)."""
-    if text.isascii():
+    if text.isascii() or not _MAYBE_MOJIBAKE.search(text):
         return text
     return ftfy.fix_text(text, _FTFY)
 
@@ -114,6 +150,11 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
+    if not _REPAIRS.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        # Most text: at most spaces and blank lines to tidy, which never exposes more work.
+        return (
+            collapse_blank_lines(normalize_spaces(text)) if _UNTIDY.search(text) else text.strip()
+        )
     # A pass can expose work for the next: removing a control character or trimming a space
     # can leave an entity, or mojibake that ftfy now recognises. ASCII text without control
     # characters settles in one pass; other text is cleaned until nothing changes.
