@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from .batch import Failure
+from .decode import peek
 from .inputs import InputItem, read_input
 from .model import Article
 from .pipeline import parse, parse_text
@@ -14,7 +15,7 @@ from .render import record, to_json, to_markdown, to_text
 
 FORMATS = ("json", "jsonl", "text", "markdown")
 INPUT_FORMATS = ("auto", "html", "text")
-_HTML_TAGS = (b"<html", b"<body", b"<p", b"<div", b"<!doctype", b"<head")
+_HTML_TAGS = ("<html", "<body", "<p", "<div", "<!doctype", "<head")
 
 
 @attrs.frozen
@@ -88,9 +89,12 @@ def _parse(data: bytes, url: str | None, options: Options, charset: str | None) 
 
 
 def looks_like_html(data: bytes) -> bool:
-    """Markup near the start: a tag the text rendering of a page would not begin with."""
-    head = data[:65536].lower()
-    return b"<" in data[:4096] and any(tag in head for tag in _HTML_TAGS)
+    """Markup near the start: a tag the text rendering of a page would not begin with.
+
+    The start is read as text first, so a UTF-16 page (with a BOM or without) is seen as HTML.
+    """
+    head = peek(data, 65536).lower()
+    return "<" in peek(data, 4096) and any(tag in head for tag in _HTML_TAGS)
 
 
 def _render(item: InputItem, article: Article, options: Options) -> str:

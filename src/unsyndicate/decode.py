@@ -56,14 +56,15 @@ def binary_format(data: bytes) -> str | None:
 
 def decode(data: bytes, declared: str | None = None) -> str:
     """Decode page bytes to text. ``declared`` is a charset from outside (an HTTP header)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    utf16 = _sniff_utf16(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
-    if _is_utf8(data):
-        return data.decode("utf-8")
+    unicode = _unicode_encoding(data)
+    if unicode:
+        encoding, start = unicode
+        # A view, not a slice: the bytes after a BOM are not copied first.
+        return str(memoryview(data)[start:], encoding, "replace")
+    try:
+        return data.decode("utf-8")  # one pass: valid UTF-8 is decoded as it is checked
+    except UnicodeDecodeError:
+        pass
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     for candidate in (declared, _meta_charset(data)):
@@ -76,12 +77,23 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return data.decode(_guess(data), errors="replace")
 
 
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+def peek(data: bytes, size: int) -> str:
+    """The first ``size`` bytes of ``data`` as text, enough to look for markup in: a BOM or
+    UTF-16 without one is honoured, other bytes are read one to one (ASCII tags read the same
+    in every charset a page may be in)."""
+    start = data[:size]
+    encoding, skip = _unicode_encoding(start) or ("latin-1", 0)
+    return start[skip:].decode(encoding, errors="replace")
+
+
+def _unicode_encoding(data: bytes) -> tuple[str, int] | None:
+    """The UTF-16 or UTF-32 encoding (or UTF-8 with a BOM) the bytes announce, and where the
+    text starts after the BOM."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    utf16 = _sniff_utf16(data)
+    return (utf16, 0) if utf16 else None
 
 
 def _mostly_utf8(data: bytes) -> bool:
