@@ -94,6 +94,15 @@ def test_stdin_text_is_detected_and_input_format_overrides() -> None:
     assert forced["authors"] == []  # read as markup, the lines run together into one paragraph
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32"])
+def test_utf16_and_utf32_pages_are_detected_as_html(encoding: str) -> None:
+    # "utf-16" and "utf-32" write a BOM; the -le/-be forms do not.
+    page = json.loads(normalize("-", stdin=GOOD_HTML.encode(encoding)).stdout)
+    assert (page["title"], page["authors"]) == ("A good page", ["Jane Doe"])
+    text = json.loads(normalize("-", stdin=GOOD_TEXT.encode(encoding)).stdout)
+    assert (text["title"], text["authors"]) == ("A text title", ["John Roe"])
+
+
 def test_directory_gives_one_record_per_page_in_order_and_exit_1(pages: Path) -> None:
     done = normalize(str(pages), "--fields", "title,authors")
     assert done.returncode == 1
@@ -286,6 +295,34 @@ def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
     assert [record["path"] for record in lines(done.stdout)] == [
         f"{root}/a.html",
         f"{root}/sub/b.txt",
+    ]
+
+
+def test_a_broken_symlink_in_a_directory_is_an_input_that_fails(tmp_path: Path) -> None:
+    root = tmp_path / "pages"
+    root.mkdir()
+    (root / "a.html").write_text(GOOD_HTML)
+    (root / "gone.html").symlink_to(tmp_path / "deleted.html")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "photo.jpg").symlink_to(tmp_path / "deleted.jpg")  # not a page: not an input
+    done = normalize(str(root), "--fields", "title")
+    assert done.returncode == 1
+    assert lines(done.stdout) == [
+        {"path": f"{root}/a.html", "title": "A good page"},
+        {
+            "path": f"{root}/gone.html",
+            "error": {
+                "type": "UnreadableInput",
+                "message": "broken symbolic link: No such file or directory",
+            },
+        },
+        {
+            "path": f"{root}/loop.txt",
+            "error": {
+                "type": "UnreadableInput",
+                "message": "broken symbolic link: Too many levels of symbolic links",
+            },
+        },
     ]
 
 

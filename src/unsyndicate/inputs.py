@@ -73,8 +73,10 @@ def expand_inputs(
 
     Directories are walked recursively in name order, taking files whose name ends in a page
     suffix (``.gz`` allowed after it); symlinked directories are followed, but never back into a
-    directory already on the way down, so a symlink loop ends. Call :func:`check_arguments`
-    first: a missing argument found here raises :class:`MissingInput` mid-stream.
+    directory already on the way down, so a symlink loop ends. A broken symbolic link with a page
+    name is an item that fails to read (:class:`UnreadableInput`), so the output says it is lost.
+    Call :func:`check_arguments` first: a missing argument found here raises
+    :class:`MissingInput` mid-stream.
     """
     arguments = list(arguments) or [STDIN]
     for argument in arguments:
@@ -125,10 +127,26 @@ def _walk(
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir():
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError:  # a symbolic link round a loop (one that points at itself)
+            is_dir = is_file = False
+        if is_dir:
             yield from _walk(root, path, (*ancestors, here), note)
-        elif entry.is_file() and (_is_page_name(entry.name) or _is_archive_name(entry.name)):
+        elif not (_is_page_name(entry.name) or _is_archive_name(entry.name)):
+            continue
+        elif is_file:
             yield from _file_items(str(path), str(path.relative_to(root)), note)
+        elif entry.is_symlink():  # a dangling link is an input lost: the output says so
+            yield InputItem(str(path), str(path.relative_to(root)), problem=_link_problem(path))
+
+
+def _link_problem(link: Path) -> str:
+    try:
+        link.stat()
+    except OSError as error:
+        return f"broken symbolic link: {error.strerror or error}"
+    return "symbolic link to something that is not a file"
 
 
 def _file_items(path: str, relative: str, note: Note | None) -> Iterator[InputItem]:
