@@ -25,7 +25,8 @@ _IMAGE = re.compile(r"^!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)$")
 _INLINE_LINK = re.compile(r"!?\[([^\[\]]*)\]\(([^)\s\[]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
+# The star comes first and the lookbehind after it, so the search skips to the next star.
+_EMPHASIS = re.compile(r"\*(?<![*\w]\*)(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 
 
 def inline_markdown(text: str) -> tuple[str, list[Link]]:
@@ -46,9 +47,18 @@ def inline_markdown(text: str) -> tuple[str, list[Link]]:
         text = _INLINE_LINK.sub(link, text)
     if "<" in text:
         text = _AUTOLINK.sub(autolink, text)
+    # Functions, not "\\2" templates: Python 3.11 expands a template in Python code per match.
     if "*" in text or "__" in text:
-        text = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", text))
+        text = _EMPHASIS.sub(_first_group, _STRONG.sub(_second_group, text))
     return text, links
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return match[1]
+
+
+def _second_group(match: re.Match[str]) -> str:
+    return match[2]
 
 
 def text_nodes(text: str) -> list[Node]:
