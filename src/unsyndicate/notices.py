@@ -8,6 +8,9 @@ A pattern may capture ``owner`` (a copyright holder) to name the owner from the 
 from __future__ import annotations
 
 import re
+
+# re's own parser (typeshed has no stub for it), to read the literal text a rule requires.
+import re._parser as regex_parser  # type: ignore[import-not-found]
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -26,6 +29,41 @@ class NoticeRule:
     kind: str
     pattern: re.Pattern[str]
     owner: str | None = None
+    # Text every match contains, in the case-folded form of fold_case(): most lines lack it,
+    # and a substring test passes over them far faster than the regex search would.
+    needle: str = attrs.field(init=False, repr=False, eq=False)
+
+    @needle.default
+    def _required_text(self) -> str:
+        return required_text(self.pattern)
+
+
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest literal every match of a case-insensitive ``pattern`` contains, in lower
+    case; "" when there is none (an ASCII one only, as fold_case() folds only to ASCII)."""
+    if not pattern.flags & re.IGNORECASE:
+        return ""
+    longest, run = "", ""
+    for code, argument in regex_parser.parse(pattern.pattern, pattern.flags):
+        if code is regex_parser.LITERAL:
+            run += chr(argument)
+            continue
+        longest, run = max(longest, run, key=len), ""
+    found = max(longest, run, key=len).lower()
+    return found if found.isascii() else ""
+
+
+# Characters that regex case-insensitive matching takes for an ASCII letter they do not lower to.
+_ODD_CASES = {"ı": "i", "İ": "i", "ſ": "s", "K": "k"}
+_ODD_CASE = re.compile(f"[{''.join(_ODD_CASES)}]")
+_ODD_CASE_TABLE = str.maketrans(_ODD_CASES)
+
+
+def fold_case(line: str) -> str:
+    """``line`` in lower case, where a rule's needle is found whenever its pattern matches."""
+    if _ODD_CASE.search(line):
+        line = line.translate(_ODD_CASE_TABLE)
+    return line.lower()
 
 
 def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRule, ...]:
@@ -135,7 +173,10 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
 
 def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | None] | None:
     """The kind and owner of the first rule matching ``line``, or None."""
+    folded = fold_case(line)
     for rule in rule_set:
+        if rule.needle not in folded:
+            continue
         found = rule.pattern.search(line)
         if found:
             owner = found.groupdict().get("owner") or rule.owner
