@@ -1,13 +1,16 @@
 """Pathological inputs: time, rate and peak memory of parse / parse_text on each.
 
-Usage: python benchmarks/pathological.py [--scale X] [CASE ...]
+Usage: python benchmarks/pathological.py [--scale X] [--stages] [CASE ...]
 
 Each case runs in its own subprocess so its peak RSS is its own. Printed per case: the outcome
 (blocks and warnings, or the ParseError), seconds, seconds per 10 MB of input, and the memory
 ratio: the peak RSS while parsing (input included) above the bare interpreter's, divided by the
 input size (target: under 10). Linux only (it reads /proc).
-``--scale`` multiplies every input size (0.1 for a quick look). tests/test_pathological.py builds
-the same cases, smaller, and checks what they return.
+``--scale`` multiplies every input size (0.1 for a quick look). ``--stages`` also prints, per
+case, the seconds and the peak memory ratio within each pipeline stage (decoding, markup bounding,
+the lexbor parse, the text path, and the per-block stages inside the pipeline run), with the
+function names of unsyndicate.pipeline. tests/test_pathological.py builds the same cases, smaller,
+and checks what they return.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import unsyndicate
+import unsyndicate.pipeline
 
 MB = 1024 * 1024
 PARAGRAPH = (
@@ -123,6 +127,7 @@ CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
     "10 MB of punctuation": (run_of(".,;:!?*[]()<>&#"), "parse", 10 * MB),
     "text: 10 MB of dashes": (text_run_of("-"), "parse_text", 10 * MB),
     "text: 10 MB of markdown openers": (text_run_of("[a](**a <http:"), "parse_text", 10 * MB),
+    "text: 10 MB of emphasis": (text_run_of("*a* "), "parse_text", 10 * MB),
     "NUL bytes and lone surrogates": (nul_and_surrogates, "parse", 10 * MB),
     "UTF-16 without a BOM": (utf16_without_bom, "parse", 10 * MB),
     "meta charset that lies": (lying_charset, "parse", 10 * MB),
@@ -160,24 +165,83 @@ def _reset_peak() -> bool:
     return True
 
 
-def measure(name: str, scale: float) -> dict[str, object]:
+# What --stages measures: the functions parse() and parse_text() call in turn, then the per-block
+# stages inside the pipeline run (_run), which dominate pages of many blocks.
+STAGES = ("decode", "bound_markup", "LexborHTMLParser", "read_head", "clean", "text_nodes", "_run")
+RUN_STAGES = ("content_region", "remove_boilerplate", "html_nodes", "_sort_body")
+
+
+class StageMeter:
+    """Seconds and peak memory of the pipeline functions named, wrapped in place for one run.
+
+    The peak is reset as each stage starts (after crediting it to the stages still open), so a
+    stage's peak is the highest memory reached while it ran, everything alive then included.
+    """
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.peaks: dict[str, int] = {}
+        self.open: list[str] = []
+        for name in (*STAGES, *RUN_STAGES):
+            self._wrap(name)
+
+    def _wrap(self, name: str) -> None:
+        function = getattr(unsyndicate.pipeline, name)
+
+        def measured(*args: object, **kwargs: object) -> object:
+            self._credit_peak()
+            self.open.append(name)
+            _reset_peak()
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+                self._credit_peak()
+                self.open.pop()
+
+        setattr(unsyndicate.pipeline, name, measured)
+
+    def _credit_peak(self) -> None:
+        peak = _memory("VmHWM")
+        for name in self.open:
+            self.peaks[name] = max(self.peaks.get(name, 0), peak)
+
+    def rows(self, bare: int, size: int) -> list[tuple[str, float, float | None]]:
+        """(stage, seconds, peak memory ratio) for each stage that ran; the part of the run no
+        named stage took is ``_run (rest)``."""
+        rows: list[tuple[str, float, float | None]] = [
+            (name, self.seconds[name], (self.peaks[name] - bare) / size)
+            for name in (*STAGES, *RUN_STAGES)
+            if name in self.seconds
+        ]
+        if "_run" in self.seconds:
+            rest = self.seconds["_run"] - sum(self.seconds.get(name, 0.0) for name in RUN_STAGES)
+            rows.append(("_run (rest)", rest, None))
+        return rows
+
+
+def measure(name: str, scale: float, stages: bool = False) -> dict[str, object]:
     """Run one case in this process (the parent runs each in a fresh one)."""
     bare = _memory("VmRSS")
     data = build(name, scale)
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    meter = StageMeter() if stages else None
     gc.collect()
     if not _reset_peak():
         bare = _memory("VmHWM") - _memory("VmRSS") + bare  # count the build's peak too
     start = time.perf_counter()
     outcome = run(name, data)
     seconds = time.perf_counter() - start
+    peak = max(_memory("VmHWM"), *(meter.peaks.values() if meter else ()))
     return {
         "case": name,
         "size_mb": size / MB,
         "seconds": seconds,
         "per_10mb": seconds / (size / (10 * MB)),
-        "memory_ratio": (_memory("VmHWM") - bare) / size,
+        "memory_ratio": (peak - bare) / size,
         "outcome": outcome,
+        "stages": meter.rows(bare, size) if meter else [],
     }
 
 
@@ -185,14 +249,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cases", nargs="*", help="case names (default: all)")
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--stages", action="store_true", help="time and memory per stage")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.scale)))
+        print(json.dumps(measure(args.one, args.scale, args.stages)))
         return
     print(f"{'case':34} {'MB':>7} {'s':>7} {'s/10MB':>7} {'mem x':>6}  outcome")
     for name in args.cases or CASES:
         command = [sys.executable, __file__, "--one", name, "--scale", str(args.scale)]
+        command += ["--stages"] if args.stages else []
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode:
             print(f"{name:34} FAILED (exit {done.returncode}): {done.stderr.strip()[-300:]}")
@@ -203,6 +269,9 @@ def main() -> None:
             f"{row['memory_ratio']:6.1f}  {row['outcome'][:90]}",
             flush=True,
         )
+        for stage, seconds, ratio in row["stages"]:
+            memory = "" if ratio is None else f"{ratio:6.1f}"
+            print(f"  {stage:32} {'':7} {seconds:7.2f} {'':7} {memory:>6}", flush=True)
 
 
 if __name__ == "__main__":
