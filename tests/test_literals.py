@@ -1,4 +1,4 @@
-"""Notice rules: the literal each rule requires, which lets match_rule() pass lines over fast."""
+"""The literal each notice rule and signature requires, which lets most text be passed over fast."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unsyndicate.adapters import southfront
+from unsyndicate.adapter import signature
+from unsyndicate.adapters import globalresearch, southfront
+from unsyndicate.literal import required_literal
 from unsyndicate.notices import GENERIC_RULES, NoticeRule, fold_case, match_rule, required_text
 
 _RULES = (*GENERIC_RULES, *southfront.ADAPTER.notices)
@@ -71,3 +73,23 @@ def test_rules_keep_their_needle_out_of_equality() -> None:
     pattern = re.compile(r"\bfair use\b", re.IGNORECASE)
     assert NoticeRule("fair_use", pattern) == NoticeRule("fair_use", pattern)
     assert "needle" not in repr(NoticeRule("fair_use", pattern))
+
+
+def test_a_signature_requires_its_literal_as_written() -> None:
+    found = signature(r'content="Yahoo://article/view\?uuid=[0-9a-f-]+"')
+    assert required_literal(found) == 'content="Yahoo://article/view?uuid='
+
+
+@pytest.mark.parametrize(
+    ("source", "recognised"),
+    [
+        ("<p>Global Research, March 03, 2020</p>", True),
+        ("<p>Global Research,\n  3 March 2020</p>", True),
+        ("<p>global research, March 03, 2020</p>", False),  # signatures are case-sensitive
+        ("<p>Global Research</p>", False),
+    ],
+)
+def test_signatures_are_still_searched_where_their_literal_is(
+    source: str, recognised: bool
+) -> None:
+    assert globalresearch.ADAPTER.recognises(source) is recognised

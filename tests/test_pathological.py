@@ -173,3 +173,21 @@ def test_a_table_nested_in_a_cell_is_that_cells_text() -> None:
         "<td>2<table><tr><td>inner</td></tr></table></td></tr></tbody></table>"
     )
     assert unsyndicate.parse(html).body[0].rows == (("A", "B"), ("1", "2 inner"))
+
+
+_ATTRIBUTES = "".join(f" data-n{number}='value'" for number in range(1_500))
+
+
+@pytest.mark.parametrize(
+    ("page", "bounded"),
+    [
+        # Long stretches without ">" that are not one tag: a script's data, a long paragraph.
+        ("<script>var a = '" + "{" * 30_000 + "';</script><p>Kept as it is.</p>", False),
+        ("<p>" + "word " * 6_000 + "</p><p>Kept as it is.</p>", False),
+        # One tag of more than a thousand attributes (30 kB), after a long script.
+        ("<script>var a = '" + "{" * 30_000 + "';</script><p" + _ATTRIBUTES + ">Kept.</p>", True),
+    ],
+)
+def test_only_a_tag_with_too_many_attributes_is_bounded(page: str, bounded: bool) -> None:
+    warnings = unsyndicate.parse(page).warnings
+    assert any("attributes past the first" in warning for warning in warnings) is bounded

@@ -10,6 +10,7 @@ A page within the bounds is returned unchanged.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
 # Deeper than any real page nests (browsers stop nesting at 512 levels).
@@ -20,7 +21,9 @@ _LONG_TAG = 2 * MAX_ATTRIBUTES
 # Below these the tree builder's quadratic cost stays under ~0.1 s (10 000 nested elements, a
 # 20 kB tag), so the page is not tokenised at all: real pages (a few thousand tags) skip this.
 _MANY_TAGS = 10_000
-_HUGE_TAG = re.compile(r"<[A-Za-z][^<>]{20000}")
+_HUGE_TAG_LENGTH = 20_000
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_HUGE_TAG = re.compile(f"<[A-Za-z][^<>]{{{_HUGE_TAG_LENGTH}}}")
 
 # One tag: raw-text elements and comments are skipped whole (their "tags" are not markup).
 _TAG = re.compile(
@@ -43,12 +46,29 @@ _NOT_NESTING = frozenset(
 )  # fmt: skip
 
 
+def _has_huge_tag(html: str) -> bool:
+    """Whether a "<" and a letter are followed by _HUGE_TAG_LENGTH characters without "<" or ">"."""
+    if html.count(">") > _MANY_TAGS:
+        return _HUGE_TAG.search(html) is not None
+    # Searching the whole page tries every "<". Split at ">", only a long piece can hold such a
+    # stretch; split again at "<", the stretch is a whole part (found at string speed).
+    pieces = html.split(">")
+    if max(map(len, pieces)) <= _HUGE_TAG_LENGTH:
+        return False
+    return any(
+        len(part) > _HUGE_TAG_LENGTH and part[0] in _ASCII_LETTERS
+        for piece in pieces
+        if len(piece) > _HUGE_TAG_LENGTH
+        for part in piece.split("<")[1:]
+    )
+
+
 def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
     """``html`` with nesting deeper than MAX_DEPTH and attributes past MAX_ATTRIBUTES dropped.
 
     Returns the markup and the warnings saying what was dropped (none: the markup is unchanged).
     """
-    if html.count("<") <= _MANY_TAGS and not _HUGE_TAG.search(html):
+    if html.count("<") <= _MANY_TAGS and not _has_huge_tag(html):
         return html, ()
     parts: list[str] = []
     kept_to = 0

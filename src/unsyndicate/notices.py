@@ -8,15 +8,13 @@ A pattern may capture ``owner`` (a copyright holder) to name the owner from the 
 from __future__ import annotations
 
 import re
-
-# re's own parser (typeshed has no stub for it), to read the literal text a rule requires.
-import re._parser as regex_parser  # type: ignore[import-not-found]
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from .document import Link, Node, line_links, links_per_line
 from .generic.wire import AGENCY_PATTERN
+from .literal import required_literal
 from .model import Notice
 
 # A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
@@ -39,17 +37,11 @@ class NoticeRule:
 
 
 def required_text(pattern: re.Pattern[str]) -> str:
-    """The longest literal every match of a case-insensitive ``pattern`` contains, in lower
-    case; "" when there is none (an ASCII one only, as fold_case() folds only to ASCII)."""
+    """The literal every match of a case-insensitive ``pattern`` contains, in lower case; ""
+    when there is none, or when it is not ASCII (fold_case() folds only what folds to ASCII)."""
     if not pattern.flags & re.IGNORECASE:
         return ""
-    longest, run = "", ""
-    for code, argument in regex_parser.parse(pattern.pattern, pattern.flags):
-        if code is regex_parser.LITERAL:
-            run += chr(argument)
-            continue
-        longest, run = max(longest, run, key=len), ""
-    found = max(longest, run, key=len).lower()
+    found = required_literal(pattern).lower()
     return found if found.isascii() else ""
 
 

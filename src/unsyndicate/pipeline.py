@@ -63,6 +63,8 @@ from .text_nodes import text_nodes
 _MAX_NOISE = 0.1
 # C0 and C1 controls (compressed data decoded as cp1252 is about 13% of them; text has none).
 _NOISE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Binary data is noise throughout: its first characters tell.
+_NOISE_SAMPLE = 8192
 
 
 def parse(
@@ -119,7 +121,7 @@ def _refuse_non_text(text: str, raw: str | bytes) -> None:
     signature = binary_format(raw) if isinstance(raw, bytes) else None
     if signature:
         raise ParseError(f"binary input: {signature} data, not an HTML page or text")
-    sample = text[:65536]
+    sample = text[:_NOISE_SAMPLE]
     noise = len(_NOISE.findall(sample))
     if noise > _MAX_NOISE * len(sample):
         raise ParseError("binary input: this is not an HTML page or text")

@@ -1,0 +1,26 @@
+"""The literal text a regular expression requires, so a fast substring test can rule text out.
+
+A notice rule is tried on every line of every page and a signature on every page's whole source;
+most of them match nothing. ``needle in text`` runs at string-search speed, so a pattern whose
+literal is absent is passed over without running the regex engine at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+# re's own parser (typeshed has no stub for it): it reads the pattern exactly as re compiles it.
+import re._parser as regex_parser  # type: ignore[import-not-found]
+
+
+def required_literal(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal text that every match of ``pattern`` contains, as the pattern
+    spells it; "" when there is none. Only the pattern's top-level sequence counts: text inside
+    a group, an alternative or a repeat may be absent from a match."""
+    longest, run = "", ""
+    for code, argument in regex_parser.parse(pattern.pattern, pattern.flags):
+        if code is regex_parser.LITERAL:
+            run += chr(argument)
+            continue
+        longest, run = max(longest, run, key=len), ""
+    return max(longest, run, key=len)
