@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 import unsyndicate
-from unsyndicate.decode import decode
+from unsyndicate.decode import decode, decode_page
 
 FRENCH = "Le café « naïf » coûte 3 € – “cité” déjà vu à l’été."
 RUSSIAN = "Привет, мир! Это статья о погоде в Москве и о новостях дня."
@@ -79,6 +79,26 @@ def test_a_broken_sequence_in_a_utf8_page_does_not_turn_it_to_mojibake(
 ) -> None:
     data = page(f"{FRENCH} ok").encode("utf-8").replace(b"ok", b"\xc3(")
     assert decode(data, declared=declared) == page(f"{FRENCH} \ufffd(")
+
+
+@pytest.mark.parametrize(
+    ("data", "exact"),
+    [
+        (page(FRENCH).encode("utf-8"), True),
+        (page("ascii only").encode("ascii"), True),
+        (b"\x00 nul \x00", True),
+        (codecs.BOM_UTF8 + page(FRENCH).encode("utf-8"), False),
+        (page(FRENCH).encode("utf-16-le"), False),
+        (page(FRENCH).encode("cp1252"), False),
+        (page(f"{FRENCH} ok").encode("utf-8").replace(b"ok", b"\xc3("), False),
+    ],
+    ids=["utf-8", "ascii", "nul", "utf-8-bom", "utf-16", "cp1252", "broken-utf-8"],
+)
+def test_decode_page_says_when_the_bytes_are_the_texts_utf8(data: bytes, exact: bool) -> None:
+    text, is_exact = decode_page(data)
+    assert text == decode(data)
+    assert is_exact is exact
+    assert (data == text.encode("utf-8")) is exact
 
 
 def test_parse_reads_a_cp1252_page_from_bytes() -> None:

@@ -56,15 +56,25 @@ def binary_format(data: bytes) -> str | None:
 
 def decode(data: bytes, declared: str | None = None) -> str:
     """Decode page bytes to text. ``declared`` is a charset from outside (an HTTP header)."""
+    return decode_page(data, declared)[0]
+
+
+def decode_page(data: bytes, declared: str | None = None) -> tuple[str, bool]:
+    """:func:`decode`, and whether ``data`` is exactly the text's UTF-8 (valid, without a BOM):
+    a parser that reads UTF-8 can then be given ``data`` itself instead of a copy of the page."""
     unicode = _unicode_encoding(data)
     if unicode:
         encoding, start = unicode
         # A view, not a slice: the bytes after a BOM are not copied first.
-        return str(memoryview(data)[start:], encoding, "replace")
+        return str(memoryview(data)[start:], encoding, "replace"), False
     try:
-        return data.decode("utf-8")  # one pass: valid UTF-8 is decoded as it is checked
+        return data.decode("utf-8"), True  # one pass: valid UTF-8 is decoded as it is checked
     except UnicodeDecodeError:
-        pass
+        return _decode_legacy(data, declared), False
+
+
+def _decode_legacy(data: bytes, declared: str | None) -> str:
+    """Bytes that are not valid UTF-8: broken UTF-8, or a declared or guessed legacy charset."""
     if _mostly_utf8(data):
         return data.decode("utf-8", errors="replace")
     for candidate in (declared, _meta_charset(data)):

@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
 from .dates import date_in_url, parse_date
-from .decode import binary_format, decode
+from .decode import binary_format, decode, decode_page
 from .document import Document, Head, Node, is_address
 from .errors import ParseError
 from .generic.authors import clean_authors
@@ -83,11 +83,12 @@ def parse(
     Raises :class:`ParseError` when nothing can be extracted (empty input, binary data); lesser
     trouble is reported in ``Article.warnings``.
     """
-    text = decode(html, declared=charset) if isinstance(html, bytes) else html
+    text, exact = decode_page(html, charset) if isinstance(html, bytes) else (html, False)
     _refuse_non_text(text, html)
-    text, bounded = bound_markup(text)
-    tree = LexborHTMLParser(text)
-    document = Document(text, url, read_head(tree), (), tree)
+    markup, bounded = bound_markup(text)
+    # Bytes that are exactly the page's UTF-8 go to the parser as they are: no copy of the page.
+    tree = LexborHTMLParser(html if exact and markup is text else markup)
+    document = Document(markup, url, read_head(tree), (), tree)
     article = _run(document, adapter, registry or default_registry())
     return attrs.evolve(article, warnings=(*article.warnings, *bounded)) if bounded else article
 
