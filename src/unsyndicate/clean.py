@@ -76,8 +76,10 @@ _REPAIRS = re.compile(
         ("&", _LINE_BREAKS.pattern, _INVISIBLE.pattern, _CONTROL.pattern, _MAYBE_MOJIBAKE.pattern)
     )
 )
+# What _REPAIRS finds in ASCII text, as one character class (much faster to search).
+_ASCII_REPAIRS = re.compile("[&\x00-\x08\x0b-\x1f\x7f]")
 # What the space and blank-line fixers would change, besides trimming the ends.
-_UNTIDY = re.compile(f"{_ODD_SPACE.pattern}| [ \n]|\n(?: |\n\n)")
+_UNTIDY = ("  ", " \n", "\n ", "\n\n\n")
 # Passes of the fixers over one text at most (see clean()).
 _MAX_PASSES = 4
 
@@ -150,11 +152,9 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
-    if not _REPAIRS.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+    if not _needs_repair(text):
         # Most text: at most spaces and blank lines to tidy, which never exposes more work.
-        return (
-            collapse_blank_lines(normalize_spaces(text)) if _UNTIDY.search(text) else text.strip()
-        )
+        return collapse_blank_lines(normalize_spaces(text)) if _is_untidy(text) else text.strip()
     # A pass can expose work for the next: removing a control character or trimming a space
     # can leave an entity, or mojibake that ftfy now recognises. ASCII text without control
     # characters settles in one pass; other text is cleaned until nothing changes.
@@ -169,6 +169,17 @@ def clean(text: str) -> str:
             break
         text = cleaned
     return text
+
+
+def _needs_repair(text: str) -> bool:
+    """Whether a fixer other than the space and blank-line ones would change ``text``."""
+    if text.isascii():
+        return _ASCII_REPAIRS.search(text) is not None
+    return _REPAIRS.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+
+
+def _is_untidy(text: str) -> bool:
+    return any(pair in text for pair in _UNTIDY) or _ODD_SPACE.search(text) is not None
 
 
 def _clean_once(text: str) -> str:

@@ -28,7 +28,8 @@ INLINE = frozenset(
     }
 )  # fmt: skip
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+# A single space is left alone (most whitespace in text), so most text nodes come back as they are.
+_WHITESPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([\w+#-]+)")
 
