@@ -4,42 +4,103 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+import string
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .clean import clean
 from .document import Head
 
 # A JSON-LD block larger than this is data, not article metadata; parsing it would only cost.
 _MAX_JSONLD = 1_000_000
-# Metadata the page shows in its body, kept under these names beside the <meta> tags: author
-# markup (microdata, rel=author, byline classes) and machine-readable times.
-_VISIBLE_AUTHORS = (
-    "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
-    "[class~=author i], [class*=__author i]"
-)
-_VISIBLE_TIMES = "time[datetime], [itemprop~=datePublished][datetime]"
-_VISIBLE_SUBTITLE = (
-    "[itemprop~=alternativeHeadline], [class*=subtitle i], [class*=standfirst i], "
-    "[class*=subheadline i]"
-)
 # CDATA and comment markers some pages wrap their JSON-LD in.
-_WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--|/\*)|(?:\]\]>|-->|\*/)\s*$")
+_OPENING = re.compile(r"\s*(?:<!\[CDATA\[|<!--|/\*)")
+_CLOSINGS = ("]]>", "-->", "*/")
 _MIN_SUBTITLE, _MAX_SUBTITLE = 20, 400
 # Longer text in an author element is a biography, not a byline.
 _MAX_BYLINE = 120
 
 
+class _Test(NamedTuple):
+    """One attribute test of a selector: ``[name]``, ``[name=value]``, ``[name~=word]`` or
+    ``[name*=part]``, with `` i`` to ignore ASCII case."""
+
+    name: str
+    operator: str
+    value: str
+    ignore_case: bool
+
+
+class _Selector(NamedTuple):
+    """A compound selector of a tag (or any) and attribute tests, in CSS and parsed."""
+
+    css: str
+    tag: str
+    tests: tuple[_Test, ...]
+
+
+_COMPOUND = re.compile(r"([\w-]*)((?:\[[^\]]+\])+)")
+_TEST = re.compile(r'\[([\w-]+)(?:([~*]?=)"?([^"\s\]]*)"?( i)?)?\]')
+
+
+def _selectors(group: str) -> tuple[_Selector, ...]:
+    """A selector list such as ``time[datetime], [class*=byline i]``, parsed."""
+    found = []
+    for css in group.split(", "):
+        match = _COMPOUND.fullmatch(css)
+        if match is None:
+            raise ValueError(f"not a tag with attribute tests: {css}")
+        tests = tuple(
+            _Test(name, operator or "", value or "", bool(flag))
+            for name, operator, value, flag in _TEST.findall(match[2])
+        )
+        found.append(_Selector(css, match[1], tests))
+    return tuple(found)
+
+
+# Metadata the page shows in its body, kept under these names beside the <meta> tags: author
+# markup (microdata, rel=author, byline classes) and machine-readable times.
+_VISIBLE_AUTHORS = _selectors(
+    "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
+    "[class~=author i], [class*=__author i]"
+)
+_VISIBLE_TIMES = _selectors("time[datetime], [itemprop~=datePublished][datetime]")
+_VISIBLE_SUBTITLE = _selectors(
+    "[itemprop~=alternativeHeadline], [class*=subtitle i], [class*=standfirst i], "
+    "[class*=subheadline i]"
+)
+_JSONLD = _selectors('script[type="application/ld+json"]')
+# Every element read_head needs, found in one walk of the tree (each query walks all of it,
+# and every class test costs): a superset of the selectors above, which are then tested here.
+# A <meta> without content gives nothing, so ``[content]`` finds the ones that count.
+_CANDIDATES = (
+    '[content], [datetime], script[type="application/ld+json"], [itemprop~=author], '
+    "[itemprop~=alternativeHeadline], [rel~=author], [class*=author i], [class*=byline i], "
+    "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i]"
+)
+# The attributes those selectors test: an element with none of them (most <meta>) is none's.
+_TESTED = frozenset(
+    test.name
+    for selector in (*_JSONLD, *_VISIBLE_AUTHORS, *_VISIBLE_TIMES, *_VISIBLE_SUBTITLE)
+    for test in selector.tests
+)
+# Selectors compare the values of these attributes without ASCII case on HTML elements, with
+# it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
+_CASELESS_IN_HTML = frozenset({"rel", "type"})
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_ASCII_SPACE = re.compile(r"[ \t\n\f\r]+")
+
+
 def read_head(tree: LexborHTMLParser) -> Head:
-    meta: dict[str, list[str]] = {}
-    for tag in tree.css("meta"):
-        attributes = tag.attributes
-        name = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
-        content = attributes.get("content")
-        if name and content:
-            meta.setdefault(name.strip().lower(), []).append(clean(content))
-    _add_visible(tree, meta)
+    found = _Found()
+    seen = 0
+    for element in tree.css(_CANDIDATES):
+        # The query gives an element once for each selector it matches, one after another.
+        if element.mem_id != seen:
+            seen = element.mem_id
+            found.add(element)
     title = tree.css_first("title")
     root = tree.css_first("html")
     canonical = tree.css_first('link[rel="canonical"]')
@@ -47,48 +108,155 @@ def read_head(tree: LexborHTMLParser) -> Head:
         title=clean(title.text()) if title is not None else None,
         language=(root.attributes.get("lang") or None) if root is not None else None,
         canonical=(canonical.attributes.get("href") or None) if canonical is not None else None,
-        meta={name: tuple(values) for name, values in meta.items()},
-        jsonld=tuple(_jsonld(tree)),
+        meta=found.meta(),
+        jsonld=tuple(found.jsonld),
     )
 
 
-def _add_visible(tree: LexborHTMLParser, meta: dict[str, list[str]]) -> None:
-    """Author, subtitle and time markup from the page body, as ``byline``, ``subtitle`` and
-    ``datetime`` entries."""
-    for element in tree.css(_VISIBLE_AUTHORS):
-        name = element.css_first("[itemprop~=name]")
-        text = clean((name or element).text(deep=True, separator=" "))
-        if text and len(text) <= _MAX_BYLINE:
-            meta.setdefault("byline", []).append(text)
-    subtitle = tree.css_first(_VISIBLE_SUBTITLE)
-    text = clean(subtitle.text(deep=True, separator=" ")) if subtitle is not None else ""
-    if _MIN_SUBTITLE <= len(text) <= _MAX_SUBTITLE:
-        meta.setdefault("subtitle", []).append(text)
-    for element in tree.css(_VISIBLE_TIMES):
-        moment = element.attributes.get("datetime")
+class _Found:
+    """What the page's elements give, in document order: <meta> tags, JSON-LD, and the
+    author, subtitle and time markup of the body."""
+
+    def __init__(self) -> None:
+        self.tags: dict[str, list[str]] = {}
+        # Pages repeat a value under several names (og:title and twitter:title): clean it once.
+        self.cleaned: dict[str, str] = {}
+        self.jsonld: list[dict[str, Any]] = []
+        self.bylines: list[str] = []
+        self.times: list[str] = []
+        self.subtitle: LexborNode | None = None
+
+    def add(self, node: LexborNode) -> None:
+        attributes = node.attributes
+        if node.tag == "meta":
+            self._add_meta(attributes)
+        if _TESTED.isdisjoint(attributes):
+            return
+        element = _Element(node, attributes)
+        if element.matches(_JSONLD):
+            self.jsonld += _jsonld(node)
+        byline = element.matches(_VISIBLE_AUTHORS)
+        if byline:
+            self.bylines += [_byline(node)] * byline
+        moment = attributes.get("datetime")
         if moment:
-            meta.setdefault("datetime", []).append(moment.strip())
+            self.times += [moment.strip()] * element.matches(_VISIBLE_TIMES)
+        if self.subtitle is None and element.matches(_VISIBLE_SUBTITLE):
+            self.subtitle = node
+
+    def _add_meta(self, attributes: dict[str, str | None]) -> None:
+        name = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        content = attributes.get("content")
+        if name and content:
+            value = self.cleaned.get(content)
+            if value is None:
+                value = self.cleaned[content] = clean(content)
+            self.tags.setdefault(name.strip().lower(), []).append(value)
+
+    def meta(self) -> dict[str, tuple[str, ...]]:
+        """The <meta> tags by name, then the markup as ``byline``, ``subtitle`` and
+        ``datetime`` entries (after any <meta> tags of those names)."""
+        meta = self.tags
+        bylines = [text for text in self.bylines if text and len(text) <= _MAX_BYLINE]
+        if bylines:
+            meta.setdefault("byline", []).extend(bylines)
+        subtitle = self.subtitle
+        text = clean(subtitle.text(deep=True, separator=" ")) if subtitle is not None else ""
+        if _MIN_SUBTITLE <= len(text) <= _MAX_SUBTITLE:
+            meta.setdefault("subtitle", []).append(text)
+        if self.times:
+            meta.setdefault("datetime", []).extend(self.times)
+        return {name: tuple(values) for name, values in meta.items()}
 
 
-def _jsonld(tree: LexborHTMLParser) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, ``@graph`` members and nested lists flattened."""
+def _byline(element: LexborNode) -> str:
+    name = element.css_first("[itemprop~=name]")
+    return clean((name or element).text(deep=True, separator=" "))
+
+
+class _Element:
+    """An element whose attributes are tested against selectors the way lexbor tests them."""
+
+    def __init__(self, node: LexborNode, attributes: dict[str, str | None]) -> None:
+        self.node = node
+        self.tag = node.tag
+        self.attributes = attributes
+        self.lowered: dict[str, str] = {}
+
+    def matches(self, selectors: Sequence[_Selector]) -> int:
+        """How many of ``selectors`` the element matches: a query for a selector list gives an
+        element once for each selector it matches."""
+        count = 0
+        for selector in selectors:
+            if selector.tag and selector.tag != self.tag:
+                continue
+            for test in selector.tests:
+                if not self._passes(test, selector.css):
+                    break
+            else:
+                count += 1
+        return count
+
+    def _passes(self, test: _Test, css: str) -> bool:
+        if test.name not in self.attributes:
+            return False
+        if not test.operator:
+            return True
+        if test.ignore_case:
+            return _compare(test.operator, self._lower(test.name), test.value)
+        if _compare(test.operator, self.attributes[test.name] or "", test.value):
+            return True
+        if test.name in _CASELESS_IN_HTML and _compare(
+            test.operator, self._lower(test.name), test.value
+        ):
+            # Only lexbor knows the element's namespace: ask it whether the element matches.
+            found = self.node.css_first(css)
+            return found is not None and found.mem_id == self.node.mem_id
+        return False
+
+    def _lower(self, name: str) -> str:
+        value = self.lowered.get(name)
+        if value is None:
+            value = self.lowered[name] = (self.attributes[name] or "").translate(_ASCII_LOWER)
+        return value
+
+
+def _compare(operator: str, value: str, wanted: str) -> bool:
+    if operator == "~=":
+        return wanted in _ASCII_SPACE.split(value)
+    if operator == "*=":
+        return wanted in value
+    return value == wanted
+
+
+def _jsonld(script: LexborNode) -> list[dict[str, Any]]:
+    """Every JSON-LD object in a script, ``@graph`` members and nested lists flattened."""
     found: list[dict[str, Any]] = []
-    for script in tree.css('script[type="application/ld+json"]'):
-        raw = script.text(deep=True)
-        if not raw or len(raw) > _MAX_JSONLD:
-            continue
-        try:
-            data = json.loads(_WRAPPER.sub("", raw), strict=False)
-        except (ValueError, RecursionError):
-            continue
-        pending = [data]
-        while pending:
-            item = pending.pop(0)
-            if isinstance(item, list):
-                pending.extend(item)
-            elif isinstance(item, dict):
-                found.append(item)
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    pending.extend(graph)
+    raw = script.text(deep=True)
+    if not raw or len(raw) > _MAX_JSONLD:
+        return found
+    try:
+        data = json.loads(_unwrapped(raw), strict=False)
+    except (ValueError, RecursionError):
+        return found
+    pending = [data]
+    while pending:
+        item = pending.pop(0)
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            found.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending.extend(graph)
     return found
+
+
+def _unwrapped(raw: str) -> str:
+    """The script without the opening and closing CDATA or comment markers around it."""
+    opening = _OPENING.match(raw)
+    start = opening.end() if opening else 0
+    # Only a marker with nothing but space after it closes: a regex would try every position.
+    end = len(raw.rstrip())
+    closing = next((mark for mark in _CLOSINGS if raw.endswith(mark, start, end)), "")
+    return raw[start : end - len(closing)] if closing else raw[start:]

@@ -21,7 +21,10 @@ _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}
 
 
 def article_object(head: Head) -> dict[str, Any]:
-    """The JSON-LD object describing the article (the first of an article type), or {}."""
+    """The JSON-LD object describing the article (the first of an article type), or {}.
+
+    The ``head_*`` functions below take it as ``article``: worked out once per page.
+    """
     best: dict[str, Any] = {}
     for item in head.jsonld:
         kind = item.get("@type")
@@ -48,20 +51,15 @@ def _names(value: Any, kind: str | None = None) -> list[str]:
     return []
 
 
-def head_title(head: Head) -> str | None:
-    """The best title the head gives: JSON-LD headline, OpenGraph or Twitter title, then
-    ``<title>`` without the site's name."""
-    candidates = title_candidates(head)
-    return candidates[0] if candidates else None
-
-
 def title_candidates(head: Head) -> list[str]:
-    """Every title the head gives, best source first (see :func:`head_title`)."""
-    found: list[str] = []
+    """Every title the head gives, best source first: JSON-LD headline, OpenGraph or Twitter
+    title, then ``<title>`` without the site's name, then ``<title>`` as it is."""
     headline = article_object(head).get("headline")
-    for value in (headline, head.first("og:title"), head.first("twitter:title")):
-        if isinstance(value, str) and clean(value):
-            found.append(clean(value))
+    headline = clean(headline) if isinstance(headline, str) else None
+    # <meta> values are clean already (see head.py).
+    found = [
+        value for value in (headline, head.first("og:title"), head.first("twitter:title")) if value
+    ]
     if head.title:
         suffix = _TITLE_SUFFIX.search(head.title)
         # The site's name is the shorter part: "Google - Site Reliability Engineering" is a
@@ -73,14 +71,14 @@ def title_candidates(head: Head) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def head_authors(head: Head, *sites: str | None) -> tuple[str, ...]:
+def head_authors(head: Head, article: dict[str, Any], *sites: str | None) -> tuple[str, ...]:
     """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, then the
     author markup in the page (microdata, ``rel=author``, byline classes). ``sites`` are the
     site's names and host, never taken for an author."""
     # A person the JSON-LD names in full is an author even on a blog named after them.
-    declared = _names(article_object(head).get("author"), "Person")
+    declared = _names(article.get("author"), "Person")
     people = {name for name in clean_authors(declared) if " " in name}
-    for names in author_sources(head):
+    for names in author_sources(head, article):
         authors = tuple(
             name for name in clean_authors(names) if name in people or clean_authors([name], *sites)
         )
@@ -89,7 +87,7 @@ def head_authors(head: Head, *sites: str | None) -> tuple[str, ...]:
     return ()
 
 
-def author_sources(head: Head) -> list[list[str]]:
+def author_sources(head: Head, article: dict[str, Any]) -> list[list[str]]:
     """Author names as each source gives them, uncleaned, best source first."""
     tagged = [
         value for name in _AUTHOR_META for value in head.meta.get(name, ()) if "://" not in value
@@ -97,14 +95,13 @@ def author_sources(head: Head) -> list[list[str]]:
     # Author markup in the page also names the authors of related articles: each element is
     # a source of its own, so the first that names a person wins.
     bylines = [[byline] for byline in head.meta.get("byline", ())]
-    return [_names(article_object(head).get("author")), tagged, *bylines]
+    return [_names(article.get("author")), tagged, *bylines]
 
 
-def head_published(head: Head) -> str | None:
-    ld = article_object(head)
+def head_published(head: Head, article: dict[str, Any]) -> str | None:
     # ``datetime`` is the first <time datetime> in the page (see head.py): the least sure source.
     return parse_date(
-        _text(ld.get("datePublished"))
+        _text(article.get("datePublished"))
         or head.first(
             "article:published_time", "og:published_time", "date", "pubdate", "dc.date",
             "dc.date.issued", "publish-date", "sailthru.date", "datepublished",
@@ -114,10 +111,9 @@ def head_published(head: Head) -> str | None:
     )  # fmt: skip
 
 
-def head_modified(head: Head) -> str | None:
-    ld = article_object(head)
+def head_modified(head: Head, article: dict[str, Any]) -> str | None:
     return parse_date(
-        _text(ld.get("dateModified")) or head.first("article:modified_time", "og:updated_time")
+        _text(article.get("dateModified")) or head.first("article:modified_time", "og:updated_time")
     )
 
 
@@ -134,41 +130,40 @@ def head_publisher(head: Head) -> Publisher | None:
     return Publisher(_TAGLINE.sub("", name) or name) if name else None
 
 
-def head_tags(head: Head) -> tuple[Tag, ...]:
+def head_tags(head: Head, article: dict[str, Any]) -> tuple[Tag, ...]:
     """Sections, then keywords: OpenGraph article tags, else JSON-LD, else keyword ``<meta>``."""
-    ld = article_object(head)
-    sections = [*head.meta.get("article:section", ()), *_listed(ld.get("articleSection"))]
+    sections = [*head.meta.get("article:section", ()), *_listed(article.get("articleSection"))]
     keywords: list[str] = list(head.meta.get("article:tag", ()))
-    keywords = keywords or _listed(ld.get("keywords"))
+    keywords = keywords or _listed(article.get("keywords"))
     keywords = keywords or _listed(head.first("keywords", "news_keywords"))
     tags = [Tag("section", name) for name in sections]
     tags += [Tag("keyword", name) for name in keywords]
     return tuple(dict.fromkeys(tags))
 
 
-def head_image(head: Head) -> str | None:
+def head_image(head: Head, article: dict[str, Any]) -> str | None:
     """The lead image: OpenGraph, Twitter card, then JSON-LD ``image``."""
     found = head.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
     if found:
         return found
-    image = article_object(head).get("image")
+    image = article.get("image")
     image = image[0] if isinstance(image, list) and image else image
     if isinstance(image, dict):
         image = image.get("url") or image.get("contentUrl")
     return image if isinstance(image, str) and image.strip() else None
 
 
-def head_subtitle(head: Head) -> str | None:
+def head_subtitle(head: Head, article: dict[str, Any]) -> str | None:
     """The standfirst: JSON-LD ``alternativeHeadline``, then subtitle markup in the page."""
-    value = _text(article_object(head).get("alternativeHeadline")) or head.first("subtitle")
+    value = _text(article.get("alternativeHeadline")) or head.first("subtitle")
     return clean(value) or None if value else None
 
 
-def head_language(head: Head) -> str | None:
+def head_language(head: Head, article: dict[str, Any]) -> str | None:
     """The page's language as a BCP 47 tag: ``<html lang>``, JSON-LD, then locale meta tags."""
     value = (
         head.language
-        or _text(article_object(head).get("inLanguage"))
+        or _text(article.get("inLanguage"))
         or head.first("og:locale", "language", "content-language", "dc.language")
     )
     return value.strip().replace("_", "-") or None if value else None

@@ -42,7 +42,6 @@ from .metadata import (
     head_publisher,
     head_subtitle,
     head_tags,
-    head_title,
     title_candidates,
 )
 from .model import Article, Block, Media, Notice, Original, Publisher
@@ -199,10 +198,11 @@ def _take_title(
     document: Document, chosen: str | None, nodes: list[Node]
 ) -> tuple[str, list[Node]]:
     """The title, and the nodes after it when the title stands at the top of the region."""
+    # Without an adapter's title, each title the head gives is tried against the headings:
+    # the one the page shows is the article's (a JSON-LD headline may be a description).
+    candidates = [] if chosen else title_candidates(document.head)
     if document.is_html:
-        # Without an adapter's title, each title the head gives is tried against the headings:
-        # the one the page shows is the article's (a JSON-LD headline may be a description).
-        known = [chosen] if chosen else title_candidates(document.head)
+        known = [chosen] if chosen else candidates
         for index, node in enumerate(nodes[:8]):
             if node.kind == "heading" and (
                 node.text == chosen
@@ -212,12 +212,8 @@ def _take_title(
                 return node.text, nodes[index + 1 :]
     elif nodes and (nodes[0].kind == "heading" or _is_title_line(nodes[0].text)):
         return nodes[0].text, nodes[1:]
-    shown = (
-        shown_title(document.tree, title_candidates(document.head))
-        if document.tree and not chosen
-        else None
-    )
-    return chosen or shown or head_title(document.head) or "", nodes
+    shown = shown_title(document.tree, candidates) if document.tree and candidates else None
+    return chosen or shown or next(iter(candidates), ""), nodes
 
 
 def _is_title_line(text: str) -> bool:
@@ -395,6 +391,7 @@ def _article(
     publisher: Publisher | None,
 ) -> Article:
     head = document.head
+    ld = article_object(head)
     authored = fields.get("authors")
     sites = (
         publisher.name if publisher else None,
@@ -403,11 +400,11 @@ def _article(
     )
     authors = (
         split_authors(authored) if authored else clean_authors(header.authors, *sites)
-    ) or head_authors(head, *sites)
+    ) or head_authors(head, ld, *sites)
     published = (
         fields.date("published")
         or header.published
-        or head_published(head)
+        or head_published(head, ld)
         or date_in_url(document.url)
     )
     canonical = fields.get("canonical") or head.canonical or head.first("og:url")
@@ -415,10 +412,10 @@ def _article(
         _original_field(fields),
         header.original,
         origin_from_notices(notices),
-        origin_from_jsonld(article_object(head)),
+        origin_from_jsonld(ld),
         origin_from_wire(
             next((block.text for block in body if block.kind == "paragraph"), None),
-            [name for names in author_sources(head)[:2] for name in names],
+            [name for names in author_sources(head, ld)[:2] for name in names],
         ),
         origin_from_canonical(canonical, document.url),
     )
@@ -429,18 +426,18 @@ def _article(
         warnings.append("no article body found")
     return Article(
         title=title,
-        subtitle=fields.get("subtitle") or head_subtitle(head),
+        subtitle=fields.get("subtitle") or head_subtitle(head, ld),
         authors=authors,
         published=published,
-        modified=fields.date("modified") or head_modified(head),
+        modified=fields.date("modified") or head_modified(head, ld),
         publisher=publisher,
         original=original,
         syndicated=is_syndicated(original, publisher),
         url=document.url,
         canonical_url=canonical,
-        language=head_language(head),
-        image=fields.get("image") or head_image(head),
-        tags=(*header.tags, *head_tags(head)),
+        language=head_language(head, ld),
+        image=fields.get("image") or head_image(head, ld),
+        tags=(*header.tags, *head_tags(head, ld)),
         body=tuple(body),
         media=tuple(media),
         notices=tuple(notices),

@@ -1,0 +1,109 @@
+"""read_head finds every element in one query and tests its selectors itself: the entries must be
+the ones lexbor gives for each selector list, duplicates, case rules and namespaces included."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from unsyndicate.clean import clean
+from unsyndicate.head import _unwrapped, read_head
+
+AUTHORS = (
+    "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
+    "[class~=author i], [class*=__author i]"
+)
+TIMES = "time[datetime], [itemprop~=datePublished][datetime]"
+SUBTITLE = (
+    "[itemprop~=alternativeHeadline], [class*=subtitle i], [class*=standfirst i], "
+    "[class*=subheadline i]"
+)
+LD = 'script[type="application/ld+json"]'
+
+ATTRIBUTES = {
+    "class": ["Byline", "x-AUTHOR-name", "author", "post__author", "SubTitle", "standfirst x"],
+    "itemprop": ["author", "Author", "datePublished", "datepublished", "alternativeHeadline"],
+    "rel": ["author", "AUTHOR", "me\tauthor", "me\u00a0author", "nofollow"],
+    "type": ["application/ld+json", "Application/LD+JSON", "text/javascript"],
+    "datetime": ["2020-01-02", "", " 2021-03-04T05:06 "],
+    "content": ["A value", ""],
+    "name": ["author", "description"],
+}
+TAGS = ["div", "span", "a", "time", "meta", "script", "svg:a", "svg:time", "svg:script"]
+
+
+@st.composite
+def elements(draw: st.DrawFn) -> str:
+    tag = draw(st.sampled_from(TAGS))
+    names = draw(st.lists(st.sampled_from(sorted(ATTRIBUTES)), max_size=3, unique=True))
+    attributes = "".join(f' {name}="{draw(st.sampled_from(ATTRIBUTES[name]))}"' for name in names)
+    text = '{"@type": "Article"}' if tag.endswith("script") else "Ann Lee, a name long enough"
+    namespace, _, tag = tag.rpartition(":")
+    element = f"<{tag}{attributes}>{text}</{tag}>"
+    return f"<svg>{element}</svg>" if namespace else element
+
+
+def expected(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """The entries as one lexbor query per selector list gives them."""
+    found: dict[str, list[str]] = {}
+    for element in tree.css(AUTHORS):
+        name = element.css_first("[itemprop~=name]")
+        text = clean((name or element).text(deep=True, separator=" "))
+        if text and len(text) <= 120:
+            found.setdefault("byline", []).append(text)
+    subtitle = tree.css_first(SUBTITLE)
+    text = clean(subtitle.text(deep=True, separator=" ")) if subtitle is not None else ""
+    if 20 <= len(text) <= 400:
+        found["subtitle"] = [text]
+    for element in tree.css(TIMES):
+        moment = element.attributes.get("datetime")
+        if moment:
+            found.setdefault("datetime", []).append(moment.strip())
+    found["jsonld"] = [str(len(tree.css(LD)))]
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(elements(), min_size=1, max_size=6))
+def test_one_query_finds_what_each_selector_list_finds(parts: list[str]) -> None:
+    tree = LexborHTMLParser(f"<html><head></head><body>{''.join(parts)}</body></html>")
+    head = read_head(tree)
+    found = {
+        name: list(head.meta[name])
+        for name in ("byline", "subtitle", "datetime")
+        if name in head.meta
+    }
+    found["jsonld"] = [str(len(head.jsonld))]
+    assert found == expected(tree)
+
+
+def test_an_element_matching_two_selectors_is_listed_twice() -> None:
+    html = '<time itemprop="datePublished" datetime="2020-01-02">Jan 2</time>'
+    head = read_head(LexborHTMLParser(html))
+    assert head.meta["datetime"] == ("2020-01-02", "2020-01-02")
+
+
+def test_rel_ignores_case_on_html_elements_only() -> None:
+    html = '<a rel="AUTHOR">Ann Lee</a><svg><a rel="AUTHOR">Bo Chen</a></svg>'
+    assert read_head(LexborHTMLParser(html)).meta["byline"] == ("Ann Lee",)
+
+
+WRAPPER = re.compile(r"^\s*(?:<!\[CDATA\[|<!--|/\*)|(?:\]\]>|-->|\*/)\s*$")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["<![CDATA[", "<!--", "/*", "]]>", "-->", "*/", " ", "\n", "\xa0", "{}"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_json_ld_loses_its_wrapper_markers_as_a_regex_would_take_them(raw: str) -> None:
+    assert _unwrapped(raw) == WRAPPER.sub("", raw)
+
+
+def test_json_ld_wrapped_in_a_comment_is_read() -> None:
+    html = '<script type="application/ld+json"> <!--{"@type": "Article"}-->\n</script>'
+    assert read_head(LexborHTMLParser(html)).jsonld == ({"@type": "Article"},)
