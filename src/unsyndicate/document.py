@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 from .model import Block
 
 _SEPARATOR = re.compile(r"^(?:[*\-_=~•·]\s*){1,80}$")
+_SEPARATOR_START = frozenset("*-_=~•·")
 # An e-mail address starts where a run of address characters starts (the lookbehind), so a long
 # word with no "@" is scanned once, not once per character.
 _BARE_LINK = re.compile(
@@ -80,7 +81,8 @@ def links_per_line(text: str, links: tuple[Link, ...]) -> list[tuple[Link, ...]]
 
 def is_separator(text: str) -> bool:
     """A line that only draws a rule: ``*``, ``***``, ``---``, ``* * *``."""
-    return bool(_SEPARATOR.match(text))
+    # The first character settles most lines without the pattern (this runs once per block).
+    return text[:1] in _SEPARATOR_START and bool(_SEPARATOR.match(text))
 
 
 def is_address(url: str | None) -> bool:

@@ -16,6 +16,7 @@ from .model import Block
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?<!\s)(?:\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-+*]|(\d{1,3})[.)])\s+(.+)$")
 _QUOTE = re.compile(r"^>\s?(.*)$")
+_FENCES = ("```", "~~~")
 _FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -68,7 +69,7 @@ def text_nodes(text: str) -> list[Node]:
     index = 0
     while index < len(lines):
         line = lines[index].strip()
-        fence = _FENCE.match(line)
+        fence = _FENCE.match(line) if line.startswith(_FENCES) else None
         if fence:
             index = builder.code(lines, index, fence.group(1), fence.group(2) or None)
             continue
@@ -90,8 +91,10 @@ class _Builder:
         if not line:
             self.flush()
             return
-        heading = _HEADING.match(line)
-        image = _IMAGE.match(line)
+        # Each construct has its own first character: most lines are tried against no pattern.
+        first = line[0]
+        heading = _HEADING.match(line) if first == "#" else None
+        image = _IMAGE.match(line) if first == "!" else None
         if heading or image or is_separator(line):
             self.flush()
             if heading:
@@ -101,19 +104,20 @@ class _Builder:
             else:
                 self.nodes.append(Node(Block("separator", "")))
             return
-        kind = self._kind_of(line)
+        kind = self._kind_of(line, first)
         if kind != self.kind:
             self.flush()
             self.kind = kind
         self.lines.append(line)
 
-    def _kind_of(self, line: str) -> str:
-        if _QUOTE.match(line):
+    def _kind_of(self, line: str, first: str) -> str:
+        if first == ">" and _QUOTE.match(line):
             return "quote"
-        if _TABLE_ROW.match(line):
+        if first == "|" and _TABLE_ROW.match(line):
             return "table"
-        if _LIST_ITEM.match(line):
-            return "ordered" if _LIST_ITEM.match(line).group(1) else "list"  # type: ignore[union-attr]
+        item = _LIST_ITEM.match(line) if first in "-+*" or first.isdigit() else None
+        if item:
+            return "ordered" if item.group(1) else "list"
         return "paragraph"
 
     def code(self, lines: list[str], start: int, marker: str, language: str | None) -> int:
@@ -132,7 +136,7 @@ class _Builder:
         lines, kind = self.lines, self.kind
         self.lines, self.kind = [], ""
         if kind == "quote":
-            self._add("quote", "\n".join(_QUOTE.sub(r"\1", line) for line in lines))
+            self._add("quote", "\n".join(_QUOTE.sub(_first_group, line) for line in lines))
         elif kind == "table":
             self._table(lines)
         elif kind in ("list", "ordered"):
