@@ -9,7 +9,9 @@ import gzip
 import importlib.util
 import json
 import lzma
+import random
 import re
+import sys
 import zlib
 from pathlib import Path
 
@@ -191,3 +193,16 @@ _ATTRIBUTES = "".join(f" data-n{number}='value'" for number in range(1_500))
 def test_only_a_tag_with_too_many_attributes_is_bounded(page: str, bounded: bool) -> None:
     warnings = unsyndicate.parse(page).warnings
     assert any("attributes past the first" in warning for warning in warnings) is bounded
+
+
+def test_the_huge_tag_check_agrees_with_its_plain_definition() -> None:
+    # A "<", a letter, then more than the bound of characters without "<" or ">".
+    definition = re.compile(r"<[A-Za-z][^<>]{20000}")
+    has_huge_tag = sys.modules["unsyndicate.markup"]._has_huge_tag
+    chance = random.Random(6)
+    for _ in range(300):
+        before = chance.choice(["", ">", "x" * chance.randint(0, 30_000), "<a>" * 5])
+        tag = chance.choice(["<a", "<1", "<", "a<b"]) + "z" * chance.choice([19_999, 20_000, 50])
+        after = chance.choice(["", ">", "<", "<b" + "q" * chance.randint(0, 25_000)])
+        page = before + tag + after
+        assert has_huge_tag(page) == bool(definition.search(page)), (len(before), len(tag))

@@ -23,7 +23,6 @@ _LONG_TAG = 2 * MAX_ATTRIBUTES
 _MANY_TAGS = 10_000
 _HUGE_TAG_LENGTH = 20_000
 _ASCII_LETTERS = frozenset(string.ascii_letters)
-_HUGE_TAG = re.compile(f"<[A-Za-z][^<>]{{{_HUGE_TAG_LENGTH}}}")
 
 # One tag: raw-text elements and comments are skipped whole (their "tags" are not markup).
 _TAG = re.compile(
@@ -47,20 +46,29 @@ _NOT_NESTING = frozenset(
 
 
 def _has_huge_tag(html: str) -> bool:
-    """Whether a "<" and a letter are followed by _HUGE_TAG_LENGTH characters without "<" or ">"."""
-    if html.count(">") > _MANY_TAGS:
-        return _HUGE_TAG.search(html) is not None
-    # Searching the whole page tries every "<". Split at ">", only a long piece can hold such a
-    # stretch; split again at "<", the stretch is a whole part (found at string speed).
-    pieces = html.split(">")
-    if max(map(len, pieces)) <= _HUGE_TAG_LENGTH:
-        return False
-    return any(
-        len(part) > _HUGE_TAG_LENGTH and part[0] in _ASCII_LETTERS
-        for piece in pieces
-        if len(piece) > _HUGE_TAG_LENGTH
-        for part in piece.split("<")[1:]
-    )
+    """Whether a "<" and a letter are followed by more than _HUGE_TAG_LENGTH characters without
+    "<" or ">": a start tag that long."""
+    # Such a stretch without ">" holds a whole block of half its length, wherever the blocks
+    # start. Most pages have a ">" early in every block, found at string-search speed; only the
+    # stretch round a block without one is split up and looked at.
+    block = _HUGE_TAG_LENGTH // 2
+    start = 0
+    while start < len(html):
+        if html.find(">", start, start + block) != -1:
+            start += block
+            continue
+        end = html.find(">", start)
+        end = len(html) if end == -1 else end
+        stretch = html[html.rfind(">", 0, start) + 1 : end]
+        if any(_is_huge_tag(part) for part in stretch.split("<")[1:]):
+            return True
+        start = end + 1
+    return False
+
+
+def _is_huge_tag(text: str) -> bool:
+    """Whether ``text``, which followed a "<", is a tag name and more than the bound."""
+    return len(text) > _HUGE_TAG_LENGTH and text[0] in _ASCII_LETTERS
 
 
 def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
