@@ -126,7 +126,7 @@ def head_publisher(head: Head) -> Publisher | None:
         *names,
     ]
     # Some pages put their address where the name goes: the host names the site better.
-    name = next((clean(value) for value in candidates if "://" not in value and clean(value)), None)
+    name = next(filter(None, (clean(value) for value in candidates if "://" not in value)), None)
     return Publisher(_TAGLINE.sub("", name) or name) if name else None
 
 
