@@ -64,22 +64,28 @@ _LEADS = _misread(bytes(range(0xC0, 0xF5)))
 _CONTINUATIONS = _misread(bytes(range(0x80, 0xC0)))
 _NOT_MACROMAN = tuple(charset for charset in _MISREAD_AS if charset != "mac_roman")
 _SPACES = f" {_ODD_SPACE.pattern[1:-1]}"
-_MAYBE_MOJIBAKE = re.compile(
-    f"[{_LEADS}][{_CONTINUATIONS}?\x1a\ufffd]"
-    f"|[{_misread(bytes.fromhex('c2c3c5ced0d9'), _NOT_MACROMAN)}][{_SPACES}]"
-    f"|[{_misread(bytes.fromhex('e2e3f0'), _NOT_MACROMAN)}][{_SPACES}][{_CONTINUATIONS}]"
-    "|[\x1b\x80-\x9f\ud800-\udfff]"
+_MOJIBAKE_AFTER_LEAD = (
+    f"[{_CONTINUATIONS}?\x1a\ufffd]"
+    f"|(?<=[{_misread(bytes.fromhex('c2c3c5ced0d9'), _NOT_MACROMAN)}])[{_SPACES}]"
+    f"|(?<=[{_misread(bytes.fromhex('e2e3f0'), _NOT_MACROMAN)}])[{_SPACES}][{_CONTINUATIONS}]"
 )
+_MOJIBAKE_ALONE = "\x1b\x80-\x9f\ud800-\udfff"
+
+
+def _lead_or(alone: str) -> re.Pattern[str]:
+    """A character of the class body ``alone``, or mojibake. The pattern opens with a single
+    character class, so re skips to where a match may start at C speed (an alternation of the
+    cases would be tried at every character); the character found is then looked at again."""
+    return re.compile(f"[{alone}{_LEADS}](?:(?<=[{alone}])|{_MOJIBAKE_AFTER_LEAD})")
+
+
+_MAYBE_MOJIBAKE = _lead_or(_MOJIBAKE_ALONE)
 # What a fixer other than the space and blank-line ones would change.
-_REPAIRS = re.compile(
-    "|".join(
-        ("&", _LINE_BREAKS.pattern, _INVISIBLE.pattern, _CONTROL.pattern, _MAYBE_MOJIBAKE.pattern)
-    )
+_REPAIRS = _lead_or(
+    f"&\r\x85\u2028\u2029{_INVISIBLE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}{_MOJIBAKE_ALONE}"
 )
 # What _REPAIRS finds in ASCII text, as one character class (much faster to search).
 _ASCII_REPAIRS = re.compile("[&\x00-\x08\x0b-\x1f\x7f]")
-# What the space and blank-line fixers would change, besides trimming the ends.
-_UNTIDY = ("  ", " \n", "\n ", "\n\n\n")
 # Passes of the fixers over one text at most (see clean()).
 _MAX_PASSES = 4
 
@@ -179,7 +185,14 @@ def _needs_repair(text: str) -> bool:
 
 
 def _is_untidy(text: str) -> bool:
-    return any(pair in text for pair in _UNTIDY) or _ODD_SPACE.search(text) is not None
+    """Whether the space and blank-line fixers would change ``text``, besides trimming it."""
+    return (
+        "  " in text
+        or " \n" in text
+        or "\n " in text
+        or "\n\n\n" in text
+        or _ODD_SPACE.search(text) is not None
+    )
 
 
 def _clean_once(text: str) -> str:

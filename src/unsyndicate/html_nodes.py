@@ -56,7 +56,9 @@ class _Inline:
         return True
 
     def flush(self, into: list[Node]) -> None:
-        text = clean("".join(self.parts))
+        text = "".join(self.parts)
+        # Most often only the whitespace between two blocks: nothing to clean.
+        text = clean(text) if not text.isspace() else ""
         if text:
             into.append(Node(Block("paragraph", text), tuple(self.links)))
         self.parts.clear()
