@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -41,11 +40,19 @@ class _Selector(NamedTuple):
     tests: tuple[_Test, ...]
 
 
+class _Group(NamedTuple):
+    """A selector list, and the attributes its first tests need (an element with none of them
+    matches none of its selectors)."""
+
+    selectors: tuple[_Selector, ...]
+    needs: frozenset[str]
+
+
 _COMPOUND = re.compile(r"([\w-]*)((?:\[[^\]]+\])+)")
 _TEST = re.compile(r'\[([\w-]+)(?:([~*]?=)"?([^"\s\]]*)"?( i)?)?\]')
 
 
-def _selectors(group: str) -> tuple[_Selector, ...]:
+def _selectors(group: str) -> _Group:
     """A selector list such as ``time[datetime], [class*=byline i]``, parsed."""
     found = []
     for css in group.split(", "):
@@ -57,7 +64,7 @@ def _selectors(group: str) -> tuple[_Selector, ...]:
             for name, operator, value, flag in _TEST.findall(match[2])
         )
         found.append(_Selector(css, match[1], tests))
-    return tuple(found)
+    return _Group(tuple(found), frozenset(selector.tests[0].name for selector in found))
 
 
 # Metadata the page shows in its body, kept under these names beside the <meta> tags: author
@@ -81,10 +88,8 @@ _CANDIDATES = (
     "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i]"
 )
 # The attributes those selectors test: an element with none of them (most <meta>) is none's.
-_TESTED = frozenset(
-    test.name
-    for selector in (*_JSONLD, *_VISIBLE_AUTHORS, *_VISIBLE_TIMES, *_VISIBLE_SUBTITLE)
-    for test in selector.tests
+_TESTED = frozenset().union(
+    *(group.needs for group in (_JSONLD, _VISIBLE_AUTHORS, _VISIBLE_TIMES, _VISIBLE_SUBTITLE))
 )
 # Selectors compare the values of these attributes without ASCII case on HTML elements, with
 # it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
@@ -183,23 +188,24 @@ class _Element:
         self.attributes = attributes
         self.lowered: dict[str, str] = {}
 
-    def matches(self, selectors: Sequence[_Selector]) -> int:
-        """How many of ``selectors`` the element matches: a query for a selector list gives an
-        element once for each selector it matches."""
+    def matches(self, group: _Group) -> int:
+        """How many of the group's selectors the element matches: a query for a selector list
+        gives an element once for each selector it matches."""
+        if group.needs.isdisjoint(self.attributes):
+            return 0
         count = 0
-        for selector in selectors:
+        for selector in group.selectors:
             if selector.tag and selector.tag != self.tag:
                 continue
             for test in selector.tests:
-                if not self._passes(test, selector.css):
+                if test.name not in self.attributes or not self._passes(test, selector.css):
                     break
             else:
                 count += 1
         return count
 
     def _passes(self, test: _Test, css: str) -> bool:
-        if test.name not in self.attributes:
-            return False
+        """Whether the element's attribute, which it has, passes the test."""
         if not test.operator:
             return True
         if test.ignore_case:
@@ -223,7 +229,7 @@ class _Element:
 
 def _compare(operator: str, value: str, wanted: str) -> bool:
     if operator == "~=":
-        return wanted in _ASCII_SPACE.split(value)
+        return wanted in value and wanted in _ASCII_SPACE.split(value)
     if operator == "*=":
         return wanted in value
     return value == wanted
