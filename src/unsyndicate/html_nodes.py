@@ -27,6 +27,8 @@ INLINE = frozenset(
         "kbd", "samp", "var", "wbr", "tt", "big", "nobr", "data", "output", "-text",
     }
 )  # fmt: skip
+# Elements whose own tag inline_text() acts on: a link, or an element whose text is left out.
+_WALKED = SKIPPED | {"a"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A single space is left alone (most whitespace in text), so most text nodes come back as they are.
 _WHITESPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
@@ -67,14 +69,19 @@ class _Inline:
 
 def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
     """Text of an inline subtree with ``<br>`` as newlines, and the links in it."""
+    only = node.child
+    if only is not None and only.next is None and only.tag == "-text" and node.tag not in _WALKED:
+        # Most blocks hold nothing but their text: no walk needed.
+        return _WHITESPACE.sub(" ", only.text_content or ""), []
     parts: list[str] = []
     links: list[Link] = []
-    if node.tag == "a":
-        _add_link(node, links)
-    for child in node.traverse(include_text=True):
+    # Text inside script and the like is left out; until one is met (the walk goes parents
+    # first), no text node's parent needs looking at.
+    skipping = False
+    for child in node.traverse(include_text=True):  # node itself first
         tag = child.tag
         if tag == "-text":
-            parent = child.parent
+            parent = child.parent if skipping else None
             if parent is None or parent.tag not in SKIPPED:
                 parts.append(_WHITESPACE.sub(" ", child.text_content or ""))
         elif tag == "br":
@@ -83,6 +90,8 @@ def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
             _add_link(child, links)
         elif tag in ("p", "div", "li", "tr") and parts:
             parts.append("\n")
+        elif tag in SKIPPED:
+            skipping = True
     return "".join(parts), links
 
 
