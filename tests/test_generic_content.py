@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
+from unsyndicate.generic import hints
 from unsyndicate.generic.boilerplate import remove_boilerplate
 from unsyndicate.generic.content import content_region, link_density
 
@@ -200,3 +205,24 @@ def test_a_related_label_takes_the_linked_headline_after_it() -> None:
         ("related", "(Leggi anche su: the third story)", ("https://example.org/third",)),
     ]
     assert [b.text for b in article.body if b.kind == "heading"] == ["Our own section"]
+
+
+def test_a_container_inside_a_link_is_not_judged_a_link_list() -> None:
+    # Only links inside a container make its text link text (a card wrapped in one link stays).
+    html = f"<div id='r'><p>{PROSE}</p><a href='/card'><div>{PROSE} Card.</div></a></div>"
+    tree = LexborHTMLParser(html)
+    region = tree.css_first("#r")
+    assert region is not None
+    remove_boilerplate(region)
+    assert region.text().count(PROSE) == 2
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="adsCOKIEfot -_\u0130\u0131\u017f\u212aé’", max_size=30))
+def test_words_answer_as_the_case_insensitive_pattern(text: str) -> None:
+    pattern = r"-ad-|\bads?\b|foot\b|cookies?|\bwe use cookies\b"
+    expected = re.search(pattern, text, re.IGNORECASE) is not None
+    assert hints.Words(pattern).search(text) == expected
+    assert hints.Words(r"\bwe use cookies\b|\bcookies\b", "cookies").search(text) == (
+        re.search(r"\bwe use cookies\b|\bcookies\b", text, re.IGNORECASE) is not None
+    )

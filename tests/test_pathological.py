@@ -169,6 +169,23 @@ def test_deeply_nested_tables_and_lists(opening: str, closing: str) -> None:
     assert body_texts(article) == ["deep text"]
 
 
+def test_deeply_nested_lists_of_links_keep_every_item() -> None:
+    # Each of the nested lists is judged on the links and text it holds.
+    item = "<ul><li><a href='/more'>Read more</a> about the bridge plan "
+    article = unsyndicate.parse(cases.page(item * 10_000 + "last" + "</li></ul>" * 10_000))
+    lines = article.text.split("\n")
+    assert lines[:-1] == ["Read more about the bridge plan"] * 9_999
+    assert lines[-1] == "Read more about the bridge plan last"
+
+
+def test_paragraphs_deep_in_nested_quotes_are_one_quote() -> None:
+    # Each quote is scored on its text, summed from the quotes inside it.
+    html = "<blockquote>" * 500 + cases.PARAGRAPH * 200 + "</blockquote>" * 500
+    article = unsyndicate.parse(cases.page(html))
+    assert [block.kind for block in article.body] == ["quote"]
+    assert article.body[0].text.split("\n") == [PARAGRAPH_TEXT] * 200
+
+
 def test_a_table_nested_in_a_cell_is_that_cells_text() -> None:
     html = (
         "<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td>"

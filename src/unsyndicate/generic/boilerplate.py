@@ -2,26 +2,28 @@
 
 Navigation, asides, hidden elements and clearly named furniture go at once; other containers go
 when their content says they are furniture (mostly links, more images or inputs than paragraphs,
-a furniture-like class with little text). Containers are judged innermost first, so a container
-is judged on what is left of it.
+a furniture-like class with little text). Every container is judged on the region as it stands
+once the first kind is gone, then the furniture found goes.
+
+One walk of the region gathers what each container is judged on (text and link lengths, counts
+of paragraphs, images, list items and inputs inside), so judging costs the same however deeply
+the containers nest.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from selectolax.lexbor import LexborNode
 
 from . import hints
-from .content import PARAGRAPHS_WITHOUT_P, link_density
+from .content import BLOCK_TAGS
 
 _ALWAYS = (
     "nav, aside, footer, form, dialog, menu, [hidden], [aria-hidden=true], "
     "[style*='display:none' i], [style*='display: none' i], [role=navigation], "
     "[role=complementary], [role=contentinfo], [role=dialog]"
 )
-_JUDGED = "div, section, header, ul, ol, table, figure, p"
 _LISTS = frozenset({"ul", "ol"})
 # A line that only dates the page ("Updated: 18 Nov 2019 9:38 pm"): metadata, read elsewhere.
 _DATELINE = re.compile(
@@ -32,9 +34,8 @@ _DATELINE = re.compile(
 _MAX_DATELINE = 120
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
 # A cookie consent prompt left in the page's text.
-_COOKIE_CONSENT = re.compile(
-    r"\b(?:(?:this|our) (?:web)?site|we) uses? cookies\b|\baccept (?:all )?cookies\b",
-    re.IGNORECASE,
+_COOKIE_CONSENT = hints.Words(
+    r"\b(?:(?:this|our) (?:web)?site|we) uses? cookies\b|\baccept (?:all )?cookies\b", "cookies"
 )
 _MAX_CONSENT = 400
 # Labels a page leaves in the text: an advertising slot's, a reading-time estimate, in a few
@@ -46,8 +47,15 @@ _AD_LABEL = re.compile(
     r"|temps de lecture|lesezeit|tiempo de lectura)\b.{0,20}$",
     re.IGNORECASE,
 )
-_EMBEDS = ("iframe", "embed", "object", "video")
-_COUNTED = "p, img, li, input, iframe, embed, object, video"
+# What a container holds that is counted, in this order; then the paragraphs that are not <p>
+# (as in the scoring: pre, td, blockquote, and a div holding no block).
+_COUNTED = ("p", "img", "li", "input", "iframe", "embed", "object", "video")
+_INDEX = {tag: index for index, tag in enumerate(_COUNTED)}
+_P, _IMG, _LI, _INPUT, _IFRAME, _EMBED, _OBJECT, _VIDEO = range(len(_COUNTED))
+_PARAGRAPH_LIKE = len(_COUNTED)
+_PARAGRAPH_TAGS = frozenset({"pre", "td", "blockquote"})
+# The containers judged on what they hold.
+_JUDGED = frozenset({"div", "section", "header", "ul", "ol", "table", "figure", "p"})
 _MIN_JUDGED = 50
 # A container with this many commas is prose, whatever else it holds.
 _PROSE_COMMAS = 10
@@ -55,59 +63,184 @@ _PROSE_COMMAS = 10
 
 def remove_boilerplate(region: LexborNode) -> None:
     """Remove furniture subtrees under ``region`` (the region itself is kept)."""
-    _remove(region, region.css(_ALWAYS))
+    _remove_always(region)
+    length, furniture = _judge(region)
     # A short region is all the page has: judging its parts would leave nothing.
-    if len(region.text(deep=True, strip=True)) >= _MIN_JUDGED:
-        _remove(region, [node for node in region.css(_JUDGED) if _is_furniture(node)])
-
-
-def _remove(region: LexborNode, nodes: list[LexborNode]) -> None:
-    # Innermost first (reverse document order), so no node is removed after an ancestor.
-    for node in reversed(nodes):
-        if node.mem_id != region.mem_id:
+    if length >= _MIN_JUDGED:
+        for node in furniture:
             node.decompose()
 
 
-def _is_furniture(node: LexborNode) -> bool:
+def _remove_always(region: LexborNode) -> None:
+    # A node matching two selectors is listed twice; innermost first (reverse document
+    # order), so no node is removed after an ancestor.
+    done = {region.mem_id}
+    for node in reversed(region.css(_ALWAYS)):
+        if node.mem_id not in done:
+            done.add(node.mem_id)
+            node.decompose()
+
+
+# The running totals of the walk as a container opened: text length, commas, text inside links,
+# links open, blocks, text pieces, furniture found, counted elements.
+_Totals = tuple[int, int, int, int, int, int, int, tuple[int, ...]]
+
+
+class _Inside:
+    """What one container holds: its text (as its stripped text nodes), the length of that text
+    and of the part inside links, its commas, and its counted elements. Read while the walk is
+    at the container's end (``counts`` are the walk's running counts)."""
+
+    __slots__ = ("_before", "_counts", "_end", "_pieces", "_start", "commas", "length", "linked")
+
+    def __init__(self, before: _Totals, now: _Totals, pieces: list[str], counts: list[int]) -> None:
+        self.length = now[0] - before[0]
+        self.commas = now[1] - before[1]
+        # Links the container is inside do not make its text link text.
+        self.linked = now[2] - before[2] - before[3] * self.length
+        self._before = before[7]
+        self._counts = counts
+        self._pieces = pieces
+        self._start = before[5]
+        self._end = now[5]
+
+    def text(self) -> str:
+        return "".join(self._pieces[self._start : self._end])
+
+    def ends_sentence(self) -> bool:
+        return self._end > self._start and self._pieces[self._end - 1].endswith(_SENTENCE_ENDS)
+
+    def count(self, index: int) -> int:
+        return self._counts[index] - self._before[index]
+
+    def link_density(self) -> float:
+        return min(1.0, self.linked / self.length) if self.length else 0.0
+
+
+def _totals(
+    length: int,
+    commas: int,
+    linked: int,
+    anchors: int,
+    blocks: int,
+    pieces: list[str],
+    found: list[LexborNode],
+    counts: list[int] | tuple[()],
+) -> _Totals:
+    return length, commas, linked, anchors, blocks, len(pieces), len(found), tuple(counts)
+
+
+def _role(tag: str) -> tuple[int, bool, bool]:
+    """The index of the tag's count (-1: not counted), whether it is a block, whether judged."""
+    index = _INDEX.get(tag, _PARAGRAPH_LIKE if tag in _PARAGRAPH_TAGS else -1)
+    return index, tag in BLOCK_TAGS, tag in _JUDGED
+
+
+_ROLES = {tag: _role(tag) for tag in (*_COUNTED, *_PARAGRAPH_TAGS, *BLOCK_TAGS, *_JUDGED)}
+
+
+def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
+    """The length of the region's text, and its furniture containers (outermost ones only).
+
+    One walk in document order keeps running totals; what a container holds is the difference
+    between the totals at its end and at its start.
+    """
+    pieces: list[str] = []
+    counts = [0] * (len(_COUNTED) + 1)
+    length = commas = linked = anchors = blocks = 0
+    found: list[LexborNode] = []
+    stack: list[tuple[LexborNode, str, _Totals | None]] = []
+    node = region.child
+    while node is not None:
+        tag = node.tag
+        opened: tuple[LexborNode, str, _Totals | None] | None = None
+        if tag == "-text":
+            piece = (node.text_content or "").strip()
+            if piece:
+                pieces.append(piece)
+                length += len(piece)
+                commas += piece.count(",")
+                linked += len(piece) * anchors
+        elif tag and tag[0] != "-":
+            before: _Totals | None = None
+            role = _ROLES.get(tag)
+            if role is not None:
+                index, block, judged = role
+                if index >= 0:
+                    counts[index] += 1
+                if block:
+                    blocks += 1
+                if judged:
+                    before = _totals(length, commas, linked, anchors, blocks, pieces, found, counts)
+            elif tag == "a":
+                anchors += 1
+            opened = (node, tag, before)
+            child = node.child
+            if child is not None:
+                stack.append(opened)
+                node = child
+                continue
+        # End the empty element just opened, then each element this node is the last of.
+        while True:
+            if opened is not None:
+                node, tag, before = opened
+                if tag == "a":
+                    anchors -= 1
+                elif before is not None:
+                    if tag == "div" and blocks == before[4]:
+                        counts[_PARAGRAPH_LIKE] += 1  # a div holding no block is a paragraph
+                    now = _totals(length, commas, linked, anchors, blocks, pieces, found, ())
+                    if _is_furniture(node, tag, _Inside(before, now, pieces, counts)):
+                        del found[before[6] :]  # the furniture inside it goes with it
+                        found.append(node)
+            following = node.next
+            if following is not None or not stack:
+                break
+            opened = stack.pop()
+        node = following
+    return length, found
+
+
+def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
     label = hints.label(node)
     if hints.unlikely(label):
         return True
     weight = hints.weight(label)
-    text = node.text(deep=True, strip=True)
-    if len(text) <= _MAX_DATELINE and _DATELINE.match(text):
+    length = inside.length
+    if length <= _MAX_DATELINE and _DATELINE.match(inside.text()):
         return True
-    if text.count(",") >= _PROSE_COMMAS:
+    if inside.commas >= _PROSE_COMMAS:
         return False
     if weight < 0:
         return True
-    tag = node.tag
     if tag == "p":
         # A paragraph is judged on its name (above) and on being an advertising label or a
         # cookie prompt only: links and shortness are normal in prose.
+        text = inside.text()
         return bool(_AD_LABEL.match(text)) or (
-            len(text) <= _MAX_CONSENT and bool(_COOKIE_CONSENT.search(text))
+            length <= _MAX_CONSENT and _COOKIE_CONSENT.search(text)
         )
     is_list = tag in _LISTS
-    counts = Counter(inner.tag for inner in node.css(_COUNTED))
-    paragraphs = counts["p"] + len(node.css(PARAGRAPHS_WITHOUT_P))
-    images = counts["img"]
-    items = counts["li"] - 100
-    inputs = counts["input"]
-    embeds = sum(counts[embed] for embed in _EMBEDS)
-    density = link_density(node)
+    count = inside.count
+    paragraphs = count(_P) + count(_PARAGRAPH_LIKE)
+    images = count(_IMG)
+    items = count(_LI) - 100
+    inputs = count(_INPUT)
+    embeds = count(_IFRAME) + count(_EMBED) + count(_OBJECT) + count(_VIDEO)
+    density = inside.link_density()
     in_figure = tag == "figure"
     return (
         (images > 1 and paragraphs / images < 0.5 and not in_figure)
         or (not is_list and items > paragraphs)
         or inputs > paragraphs / 3
-        or (not is_list and not in_figure and len(text) < 25 and (images == 0 or images > 2))
-        or (not is_list and weight < 25 and density > (0.5 if _is_prose(text, counts) else 0.2))
+        or (not is_list and not in_figure and length < 25 and (images == 0 or images > 2))
+        or (not is_list and weight < 25 and density > (0.5 if _is_prose(inside) else 0.2))
         or (weight >= 25 and density > 0.5)
-        or (embeds == 1 and len(text) < 75)
+        or (embeds == 1 and length < 75)
         or embeds > 1
     )
 
 
-def _is_prose(text: str, counts: Counter[str | None]) -> bool:
+def _is_prose(inside: _Inside) -> bool:
     """Paragraphs and nothing else, ending as a sentence ends: prose with links in it."""
-    return counts["p"] > 0 and not counts["li"] and text.endswith(_SENTENCE_ENDS)
+    return inside.count(_P) > 0 and not inside.count(_LI) and inside.ends_sentence()

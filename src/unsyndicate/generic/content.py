@@ -13,10 +13,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from . import hints
 
 # Elements scored on all their text: paragraphs, and divs holding no block (a div used as one).
-_BLOCK = (
-    "p, div, section, article, ul, ol, dl, table, blockquote, pre, figure, header, footer, "
-    "aside, nav, form, h1, h2, h3, h4, h5, h6"
-)
+BLOCK_TAGS = (
+    "p", "div", "section", "article", "ul", "ol", "dl", "table", "blockquote", "pre", "figure",
+    "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+)  # fmt: skip
+_BLOCK = ", ".join(BLOCK_TAGS)
 PARAGRAPHS_WITHOUT_P = f"pre, td, blockquote, div:not(:has({_BLOCK}))"
 PARAGRAPHS = f"p, {PARAGRAPHS_WITHOUT_P}"
 # Containers scored on the text directly inside them (text runs between their blocks).
@@ -39,6 +40,8 @@ _MIN_SPACES = 3
 _FALLBACK = ("article", "main", "[role=main]")
 # A region with less text than this is probably not the article: scoring is tried again.
 _SHORT = 500
+# Paragraph text read before checking that nested paragraphs are not read over and over.
+_READ_FREELY = 1_000_000
 
 
 class _Candidate:
@@ -49,12 +52,29 @@ class _Candidate:
         self.score = float(_TAG_SCORE.get(node.tag or "", 0) + hints.weight(hints.label(node)))
         self.weighed = False
 
-    def final(self) -> float:
+    def final(self, anchors: dict[int, int]) -> float:
         """The score weighed by link density (computed once, on first use)."""
         if not self.weighed:
-            self.score *= 1 - link_density(self.node)
+            self.score *= 1 - link_density(self.node, anchors)
             self.weighed = True
         return self.score
+
+
+class _Page:
+    """What the scoring reads off the page, read once for both tries: the elements scored on
+    their text (with its length and commas), and memos of what is asked again."""
+
+    def __init__(self, body: LexborNode) -> None:
+        paragraphs = body.css(PARAGRAPHS)
+        self.paragraphs = {element.mem_id for element in paragraphs}
+        texts = [(element, True, *text) for element, text in _paragraph_texts(paragraphs, body)]
+        for element in body.css(_CONTAINERS):
+            if element.mem_id not in self.paragraphs:
+                texts.append((element, False, *_measure(element.text(deep=False, strip=True))))
+        self.scored = [item for item in texts if item[2] >= _MIN_PARAGRAPH]
+        self.body = body.mem_id
+        self.unlikely = {self.body: False}  # whether an element is inside furniture
+        self.anchors: dict[int, int] = {}  # link text lengths by anchor
 
 
 def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -62,10 +82,11 @@ def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
     body = tree.body
     if body is None:
         return []
-    region = _choose(body, skip_unlikely=True)
+    page = _Page(body)
+    region = _choose(page, skip_unlikely=True)
     if sum(len(node.text(deep=True, strip=True)) for node in region) < _SHORT:
         # Furniture-like names on a wrapper of the whole page ("has-sidebar") hid the article.
-        retry = _choose(body, skip_unlikely=False)
+        retry = _choose(page, skip_unlikely=False)
         if retry:
             return retry
     if region:
@@ -74,40 +95,105 @@ def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
     return [fallback]
 
 
-def _choose(body: LexborNode, *, skip_unlikely: bool) -> list[LexborNode]:
-    candidates, paragraphs = _score(body, skip_unlikely)
+def _choose(page: _Page, *, skip_unlikely: bool) -> list[LexborNode]:
+    candidates = _score(page, skip_unlikely)
     if not candidates:
         return []
-    top = _climb(_shared_ancestor(_best(candidates), candidates), candidates)
-    return _with_siblings(top, candidates, paragraphs)
+    top = _climb(_shared_ancestor(_best(candidates, page), candidates), candidates, page)
+    return _with_siblings(top, candidates, page)
 
 
-def _score(body: LexborNode, skip_unlikely: bool) -> tuple[dict[int, _Candidate], set[int]]:
-    """Candidates by node id, and the ids of the elements scored as paragraphs."""
+def _measure(text: str) -> tuple[int, int]:
+    return len(text), text.count(",") + text.count("，")
+
+
+def _paragraph_texts(
+    paragraphs: list[LexborNode], body: LexborNode
+) -> list[tuple[LexborNode, tuple[int, int]]]:
+    """Each paragraph with the length and commas of its text (all of it, spaces kept).
+
+    Each text is read whole, which reads a paragraph inside others (a table cell in a table
+    cell) once for each. Once more has been read than the body holds, the texts are summed
+    instead, each from those of the paragraphs inside it: that reads no text twice however
+    deeply paragraphs nest.
+    """
+    measured = []
+    read = 0
+    limit = _READ_FREELY
+    for paragraph in paragraphs:
+        text = paragraph.text()
+        read += len(text)
+        if read > limit:
+            if limit == _READ_FREELY:
+                limit = max(limit, 2 * len(body.text()))
+            if read > limit:
+                return _summed_texts(paragraphs)
+        measured.append((paragraph, _measure(text)))
+    return measured
+
+
+def _summed_texts(paragraphs: list[LexborNode]) -> list[tuple[LexborNode, tuple[int, int]]]:
+    known: dict[int, tuple[int, int]] = {}
+    holders: set[int] = set()  # elements with a paragraph inside
+    for paragraph in reversed(paragraphs):  # the ones inside first
+        key = paragraph.mem_id
+        if key in holders:
+            known[key] = _summed(paragraph, known, holders)
+        else:
+            known[key] = _measure(paragraph.text())
+        node = paragraph.parent
+        while node is not None and node.mem_id not in holders:
+            holders.add(node.mem_id)
+            node = node.parent
+    return [(paragraph, known[paragraph.mem_id]) for paragraph in paragraphs]
+
+
+def _summed(
+    node: LexborNode, known: dict[int, tuple[int, int]], holders: set[int]
+) -> tuple[int, int]:
+    """The length and commas of the text of ``node``: the text of known paragraphs is not read
+    again; the elements holding them are walked, and the others read whole."""
+    length = commas = 0
+    pending = [node]
+    while pending:
+        child = pending.pop().child
+        while child is not None:
+            key = child.mem_id
+            if child.is_text_node:
+                found = _measure(child.text_content or "")
+            elif key in known:
+                found = known[key]
+            elif key in holders:
+                pending.append(child)
+                found = (0, 0)
+            else:
+                found = _measure(child.text())
+            length += found[0]
+            commas += found[1]
+            child = child.next
+    return length, commas
+
+
+def _score(page: _Page, skip_unlikely: bool) -> dict[int, _Candidate]:
+    """Candidates by node id."""
     candidates: dict[int, _Candidate] = {}
-    unlikely: dict[int, bool] = {}
-    paragraphs = body.css(PARAGRAPHS)
-    seen = {element.mem_id for element in paragraphs}
-    containers = [element for element in body.css(_CONTAINERS) if element.mem_id not in seen]
-    for element, deep in (
-        *((element, True) for element in paragraphs),
-        *((element, False) for element in containers),
-    ):
-        text = element.text(deep=deep, strip=not deep)
-        if len(text) < _MIN_PARAGRAPH or (skip_unlikely and _inside_unlikely(element, unlikely)):
+    for element, deep, length, commas in page.scored:
+        if skip_unlikely and _inside_unlikely(element, page.unlikely):
             continue
-        points = 1 + text.count(",") + text.count("，") + min(len(text) // 100, 3)
+        points = 1 + commas + min(length // 100, 3)
         owner = element.parent if deep else element
         for level in range(_ANCESTORS):
-            if owner is None or owner.tag in _STOP:
+            if owner is None:
                 break
             key = owner.mem_id
+            if key == page.body:  # the body and what is above it are never candidates
+                break
             candidate = candidates.get(key)
             if candidate is None:
                 candidate = candidates[key] = _Candidate(owner)
             candidate.score += points / (1 if level == 0 else 2 if level == 1 else level * 3)
             owner = owner.parent
-    return candidates, seen
+    return candidates
 
 
 def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
@@ -115,13 +201,16 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
     path: list[int] = []
     node: LexborNode | None = element
     found = False
-    while node is not None and node.tag not in _STOP:
+    while node is not None:
         key = node.mem_id
         if key in memo:
             found = memo[key]
             break
+        tag = node.tag
+        if tag in _STOP:
+            break
         path.append(key)
-        if hints.unlikely(hints.label(node)) or node.tag in ("nav", "aside", "footer"):
+        if tag in ("nav", "aside", "footer") or hints.unlikely(hints.label(node)):
             found = True
             break
         node = node.parent
@@ -130,18 +219,26 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
     return found
 
 
-def link_density(node: LexborNode) -> float:
-    """The share of ``node``'s text that sits inside links."""
+def link_density(node: LexborNode, anchors: dict[int, int] | None = None) -> float:
+    """The share of ``node``'s text that sits inside links (``anchors`` remembers the length of
+    each link's text, for nodes inside one another)."""
     length = len(node.text(deep=True, strip=True))
     if not length:
         return 0.0
-    linked = sum(len(anchor.text(deep=True, strip=True)) for anchor in node.css("a"))
+    known = {} if anchors is None else anchors
+    linked = 0
+    for anchor in node.css("a"):
+        key = anchor.mem_id
+        size = known.get(key)
+        if size is None:
+            size = known[key] = len(anchor.text(deep=True, strip=True))
+        linked += size
     return min(1.0, linked / length)
 
 
-def _best(candidates: dict[int, _Candidate]) -> _Candidate:
+def _best(candidates: dict[int, _Candidate], page: _Page) -> _Candidate:
     finalists = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:_FINALISTS]
-    return max(finalists, key=_Candidate.final)
+    return max(finalists, key=lambda candidate: candidate.final(page.anchors))
 
 
 def _shared_ancestor(top: _Candidate, candidates: dict[int, _Candidate]) -> _Candidate:
@@ -176,14 +273,14 @@ def _lineage(node: LexborNode) -> set[int]:
     return found
 
 
-def _climb(top: _Candidate, candidates: dict[int, _Candidate]) -> _Candidate:
+def _climb(top: _Candidate, candidates: dict[int, _Candidate], page: _Page) -> _Candidate:
     """A parent that scores better than the top candidate holds more of the article."""
     last = top.score
     node = top.node.parent
     while node is not None and node.tag not in _STOP:
         parent = candidates.get(node.mem_id)
         if parent is not None:
-            score = parent.final()
+            score = parent.final(page.anchors)
             if score < last / 3:
                 break
             if score > last:
@@ -194,7 +291,7 @@ def _climb(top: _Candidate, candidates: dict[int, _Candidate]) -> _Candidate:
 
 
 def _with_siblings(
-    top: _Candidate, candidates: dict[int, _Candidate], paragraphs: set[int]
+    top: _Candidate, candidates: dict[int, _Candidate], page: _Page
 ) -> list[LexborNode]:
     parent = top.node.parent
     if parent is None or parent.tag in _STOP:
@@ -212,22 +309,22 @@ def _with_siblings(
                 top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
             )
             if (candidate is not None and candidate.score + bonus >= threshold) or _lone_paragraph(
-                sibling, paragraphs
+                sibling, page
             ):
                 chosen.append(sibling)
         sibling = sibling.next
     return chosen
 
 
-def _lone_paragraph(node: LexborNode, paragraphs: set[int]) -> bool:
+def _lone_paragraph(node: LexborNode, page: _Page) -> bool:
     """A paragraph (a ``<p>``, or a div used as one) beside the article's container that reads
     as prose, not a link list."""
-    if node.tag != "p" and node.mem_id not in paragraphs:
+    if node.tag != "p" and node.mem_id not in page.paragraphs:
         return False
     text = node.text(deep=True, strip=True)
     if text.count(" ") < _MIN_SPACES:  # an address or a label, not a sentence
         return False
-    density = link_density(node)
+    density = link_density(node, page.anchors)
     if len(text) > 80:
         return density < 0.25
     return bool(text) and density == 0 and text.endswith(".")
