@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections import deque
 from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -245,9 +246,10 @@ def _jsonld(script: LexborNode) -> list[dict[str, Any]]:
         data = json.loads(_unwrapped(raw), strict=False)
     except (ValueError, RecursionError):
         return found
-    pending = [data]
+    # A queue, so a list of many items is read in one pass, in order.
+    pending = deque([data])
     while pending:
-        item = pending.pop(0)
+        item = pending.popleft()
         if isinstance(item, list):
             pending.extend(item)
         elif isinstance(item, dict):
