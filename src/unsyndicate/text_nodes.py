@@ -8,6 +8,8 @@ a link and their label as text; ``#`` targets (renderings that dropped the addre
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import takewhile
 
 from .document import Link, Node, is_separator
 from .model import Block
@@ -15,7 +17,8 @@ from .model import Block
 # The lookbehind lets the closing hashes be tried only where a run of spaces starts.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?<!\s)(?:\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-+*]|(\d{1,3})[.)])\s+(.+)$")
-_QUOTE = re.compile(r"^>\s?(.*)$")
+# A quote line's marker: ">" and one space (the lines of a quote are stripped of it together).
+_QUOTE_MARKS = re.compile(r"^>[^\S\n]?", re.MULTILINE)
 _FENCES = ("```", "~~~")
 _FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
@@ -65,16 +68,14 @@ def _second_group(match: re.Match[str]) -> str:
 def text_nodes(text: str) -> list[Node]:
     """Nodes of an already cleaned text or markdown rendering."""
     builder = _Builder()
-    lines = text.split("\n")
-    index = 0
-    while index < len(lines):
-        line = lines[index].strip()
+    lines = iter(text.split("\n"))
+    for raw in lines:
+        line = raw.strip()
         fence = _FENCE.match(line) if line.startswith(_FENCES) else None
         if fence:
-            index = builder.code(lines, index, fence.group(1), fence.group(2) or None)
-            continue
-        builder.line(line)
-        index += 1
+            builder.code(lines, fence.group(1), fence.group(2) or None)
+        else:
+            builder.line(line)
     builder.flush()
     return builder.nodes
 
@@ -111,7 +112,7 @@ class _Builder:
         self.lines.append(line)
 
     def _kind_of(self, line: str, first: str) -> str:
-        if first == ">" and _QUOTE.match(line):
+        if first == ">":
             return "quote"
         if first == "|" and _TABLE_ROW.match(line):
             return "table"
@@ -120,15 +121,12 @@ class _Builder:
             return "ordered" if item.group(1) else "list"
         return "paragraph"
 
-    def code(self, lines: list[str], start: int, marker: str, language: str | None) -> int:
+    def code(self, lines: Iterator[str], marker: str, language: str | None) -> None:
+        """A fenced block: the lines up to the closing fence (taken too) or the end."""
         self.flush()
-        end = start + 1
-        while end < len(lines) and not lines[end].strip().startswith(marker):
-            end += 1
-        body = "\n".join(lines[start + 1 : end])
+        body = "\n".join(takewhile(lambda line: not line.strip().startswith(marker), lines))
         if body.strip():
             self.nodes.append(Node(Block("code", body, language=language)))
-        return end + 1
 
     def flush(self) -> None:
         if not self.lines:
@@ -136,7 +134,7 @@ class _Builder:
         lines, kind = self.lines, self.kind
         self.lines, self.kind = [], ""
         if kind == "quote":
-            self._add("quote", "\n".join(_QUOTE.sub(_first_group, line) for line in lines))
+            self._add("quote", _QUOTE_MARKS.sub("", "\n".join(lines)))
         elif kind == "table":
             self._table(lines)
         elif kind in ("list", "ordered"):
