@@ -23,8 +23,9 @@ PARAGRAPHS = f"p, {PARAGRAPHS_WITHOUT_P}"
 # Containers scored on the text directly inside them (text runs between their blocks).
 _CONTAINERS = "div, section"
 _MIN_PARAGRAPH = 25
-# A paragraph's points go to this many ancestors, shrinking with distance.
+# A paragraph's points go to this many ancestors, divided by these as they get further.
 _ANCESTORS = 5
+_SHARES = (1, 2, 6, 9, 12)
 # Only this many best raw scores are weighed by link density (it costs a walk of the subtree).
 _FINALISTS = 5
 # This many near-best candidates under one ancestor make that ancestor the article.
@@ -52,10 +53,10 @@ class _Candidate:
         self.score = float(_TAG_SCORE.get(node.tag or "", 0) + hints.weight(hints.label(node)))
         self.weighed = False
 
-    def final(self, anchors: dict[int, int]) -> float:
+    def final(self, lengths: _Lengths) -> float:
         """The score weighed by link density (computed once, on first use)."""
         if not self.weighed:
-            self.score *= 1 - link_density(self.node, anchors)
+            self.score *= 1 - link_density(self.node, lengths)
             self.weighed = True
         return self.score
 
@@ -70,11 +71,13 @@ class _Page:
         texts = [(element, True, *text) for element, text in _paragraph_texts(paragraphs, body)]
         for element in body.css(_CONTAINERS):
             if element.mem_id not in self.paragraphs:
-                texts.append((element, False, *_measure(element.text(deep=False, strip=True))))
+                text = element.text(deep=False, strip=True)
+                if len(text) >= _MIN_PARAGRAPH:  # most hold none of their own
+                    texts.append((element, False, *_measure(text)))
         self.scored = [item for item in texts if item[2] >= _MIN_PARAGRAPH]
         self.body = body.mem_id
         self.unlikely = {self.body: False}  # whether an element is inside furniture
-        self.anchors: dict[int, int] = {}  # link text lengths by anchor
+        self.lengths = _Lengths()
 
 
 def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -84,7 +87,7 @@ def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
         return []
     page = _Page(body)
     region = _choose(page, skip_unlikely=True)
-    if sum(len(node.text(deep=True, strip=True)) for node in region) < _SHORT:
+    if sum(map(page.lengths.text, region)) < _SHORT:
         # Furniture-like names on a wrapper of the whole page ("has-sidebar") hid the article.
         retry = _choose(page, skip_unlikely=False)
         if retry:
@@ -177,23 +180,38 @@ def _summed(
 def _score(page: _Page, skip_unlikely: bool) -> dict[int, _Candidate]:
     """Candidates by node id."""
     candidates: dict[int, _Candidate] = {}
+    # The candidates a scored element gives points to, by the first of them: sibling
+    # paragraphs give theirs to the same ones.
+    lines: dict[int, list[_Candidate]] = {}
     for element, deep, length, commas in page.scored:
         if skip_unlikely and _inside_unlikely(element, page.unlikely):
             continue
         points = 1 + commas + min(length // 100, 3)
         owner = element.parent if deep else element
-        for level in range(_ANCESTORS):
-            if owner is None:
-                break
-            key = owner.mem_id
-            if key == page.body:  # the body and what is above it are never candidates
-                break
-            candidate = candidates.get(key)
-            if candidate is None:
-                candidate = candidates[key] = _Candidate(owner)
-            candidate.score += points / (1 if level == 0 else 2 if level == 1 else level * 3)
-            owner = owner.parent
+        if owner is None:
+            continue
+        line = lines.get(owner.mem_id)
+        if line is None:
+            line = lines[owner.mem_id] = _line(owner, page.body, candidates)
+        for level, candidate in enumerate(line):
+            candidate.score += points / _SHARES[level]
     return candidates
+
+
+def _line(owner: LexborNode, body: int, candidates: dict[int, _Candidate]) -> list[_Candidate]:
+    """``owner`` and its ancestors below the body, as candidates (made on first sight)."""
+    line: list[_Candidate] = []
+    node: LexborNode | None = owner
+    while node is not None and len(line) < _ANCESTORS:
+        key = node.mem_id
+        if key == body:  # the body and what is above it are never candidates
+            break
+        candidate = candidates.get(key)
+        if candidate is None:
+            candidate = candidates[key] = _Candidate(node)
+        line.append(candidate)
+        node = node.parent
+    return line
 
 
 def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
@@ -219,26 +237,65 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
     return found
 
 
-def link_density(node: LexborNode, anchors: dict[int, int] | None = None) -> float:
-    """The share of ``node``'s text that sits inside links (``anchors`` remembers the length of
-    each link's text, for nodes inside one another)."""
-    length = len(node.text(deep=True, strip=True))
+class _Lengths:
+    """Text lengths asked for more than once, remembered: of elements (their text nodes stripped
+    and joined, as link density measures them) and of links.
+
+    An element with a child already measured (a candidate's parent is often a candidate too) is
+    summed from its children, so it does not read that child's text again.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[int, int] = {}
+        self._parents: set[int] = set()  # elements with a child in _texts
+        self._links: dict[int, int] = {}
+
+    def text(self, node: LexborNode) -> int:
+        key = node.mem_id
+        length = self._texts.get(key)
+        if length is None:
+            length = self._texts[key] = (
+                self._summed(node)
+                if key in self._parents
+                else len(node.text(deep=True, strip=True))
+            )
+            parent = node.parent
+            if parent is not None:
+                self._parents.add(parent.mem_id)
+        return length
+
+    def _summed(self, node: LexborNode) -> int:
+        length = 0
+        child = node.child
+        while child is not None:
+            if child.is_text_node:
+                length += len((child.text_content or "").strip())
+            else:
+                length += self.text(child)
+            child = child.next
+        return length
+
+    def link(self, anchor: LexborNode) -> int:
+        key = anchor.mem_id
+        length = self._links.get(key)
+        if length is None:
+            length = self._links[key] = len(anchor.text(deep=True, strip=True))
+        return length
+
+
+def link_density(node: LexborNode, lengths: _Lengths | None = None) -> float:
+    """The share of ``node``'s text that sits inside links."""
+    known = lengths or _Lengths()
+    length = known.text(node)
     if not length:
         return 0.0
-    known = {} if anchors is None else anchors
-    linked = 0
-    for anchor in node.css("a"):
-        key = anchor.mem_id
-        size = known.get(key)
-        if size is None:
-            size = known[key] = len(anchor.text(deep=True, strip=True))
-        linked += size
+    linked = sum(known.link(anchor) for anchor in node.css("a"))
     return min(1.0, linked / length)
 
 
 def _best(candidates: dict[int, _Candidate], page: _Page) -> _Candidate:
     finalists = sorted(candidates.values(), key=lambda c: c.score, reverse=True)[:_FINALISTS]
-    return max(finalists, key=lambda candidate: candidate.final(page.anchors))
+    return max(finalists, key=lambda candidate: candidate.final(page.lengths))
 
 
 def _shared_ancestor(top: _Candidate, candidates: dict[int, _Candidate]) -> _Candidate:
@@ -280,7 +337,7 @@ def _climb(top: _Candidate, candidates: dict[int, _Candidate], page: _Page) -> _
     while node is not None and node.tag not in _STOP:
         parent = candidates.get(node.mem_id)
         if parent is not None:
-            score = parent.final(page.anchors)
+            score = parent.final(page.lengths)
             if score < last / 3:
                 break
             if score > last:
@@ -324,7 +381,7 @@ def _lone_paragraph(node: LexborNode, page: _Page) -> bool:
     text = node.text(deep=True, strip=True)
     if text.count(" ") < _MIN_SPACES:  # an address or a label, not a sentence
         return False
-    density = link_density(node, page.anchors)
+    density = link_density(node, page.lengths)
     if len(text) > 80:
         return density < 0.25
     return bool(text) and density == 0 and text.endswith(".")
