@@ -17,9 +17,10 @@ from .model import Block
 # The lookbehind lets the closing hashes be tried only where a run of spaces starts.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?<!\s)(?:\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-+*]|(\d{1,3})[.)])\s+(.+)$")
-# A quote line's marker: ">" and one space (the lines of a quote are stripped of it together).
-_QUOTE_MARKS = re.compile(r"^>[^\S\n]?", re.MULTILINE)
 _FENCES = ("```", "~~~")
+# Lines are split off this many characters at a time: a list of every line of a text of short
+# lines would take some 15 times the text's size.
+_CHUNK = 65536
 _FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -68,7 +69,7 @@ def _second_group(match: re.Match[str]) -> str:
 def text_nodes(text: str) -> list[Node]:
     """Nodes of an already cleaned text or markdown rendering."""
     builder = _Builder()
-    lines = iter(text.split("\n"))
+    lines = _lines(text)
     for raw in lines:
         line = raw.strip()
         fence = _FENCE.match(line) if line.startswith(_FENCES) else None
@@ -78,6 +79,16 @@ def text_nodes(text: str) -> list[Node]:
             builder.line(line)
     builder.flush()
     return builder.nodes
+
+
+def _lines(text: str) -> Iterator[str]:
+    """``text.split("\n")``, a chunk at a time."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start + _CHUNK)
+        end = len(text) if end < 0 else end
+        yield from text[start:end].split("\n")
+        start = end + 1
 
 
 class _Builder:
@@ -109,7 +120,8 @@ class _Builder:
         if kind != self.kind:
             self.flush()
             self.kind = kind
-        self.lines.append(line)
+        # A quote line loses its marker now: its text is kept, not the line and then the text.
+        self.lines.append(_unquoted(line) if kind == "quote" else line)
 
     def _kind_of(self, line: str, first: str) -> str:
         if first == ">":
@@ -134,7 +146,7 @@ class _Builder:
         lines, kind = self.lines, self.kind
         self.lines, self.kind = [], ""
         if kind == "quote":
-            self._add("quote", _QUOTE_MARKS.sub("", "\n".join(lines)))
+            self._add("quote", "\n".join(lines))
         elif kind == "table":
             self._table(lines)
         elif kind in ("list", "ordered"):
@@ -173,3 +185,9 @@ class _Builder:
             rows.append(tuple(cells))
         text = "\n".join(" | ".join(row) for row in rows)
         self.nodes.append(Node(Block("table", text, rows=tuple(rows)), tuple(links)))
+
+
+def _unquoted(line: str) -> str:
+    """A quote line without its ``>`` and the one space after it."""
+    text = line[1:]
+    return text[1:] if text[:1].isspace() else text
