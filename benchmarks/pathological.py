@@ -128,6 +128,8 @@ CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
     "text: 10 MB of dashes": (text_run_of("-"), "parse_text", 10 * MB),
     "text: 10 MB of markdown openers": (text_run_of("[a](**a <http:"), "parse_text", 10 * MB),
     "text: 10 MB of emphasis": (text_run_of("*a* "), "parse_text", 10 * MB),
+    "text: 10 MB of quote lines": (text_run_of("> q\n"), "parse_text", 10 * MB),
+    "text: 10 MB of list items": (text_run_of("- item\n"), "parse_text", 10 * MB),
     "NUL bytes and lone surrogates": (nul_and_surrogates, "parse", 10 * MB),
     "UTF-16 without a BOM": (utf16_without_bom, "parse", 10 * MB),
     "meta charset that lies": (lying_charset, "parse", 10 * MB),

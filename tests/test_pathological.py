@@ -89,7 +89,9 @@ def test_long_runs_of_spaces_dashes_and_punctuation(unit: str) -> None:
     assert len(texts) == 3
 
 
-@pytest.mark.parametrize("unit", ["-", " ", "[a](**a <http:", "*a* ", "# ## ", "| a ", "> "])
+@pytest.mark.parametrize(
+    "unit", ["-", " ", "[a](**a <http:", "*a* ", "# ## ", "| a ", "> ", "> q\n", "- item\n"]
+)
 def test_long_runs_in_text_renderings(unit: str) -> None:
     article = unsyndicate.parse_text(cases.text_run_of(unit)(2 * MB))
     assert article.title == "A title"
