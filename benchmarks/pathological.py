@@ -169,7 +169,16 @@ def _reset_peak() -> bool:
 
 # What --stages measures: the functions parse() and parse_text() call in turn, then the per-block
 # stages inside the pipeline run (_run), which dominate pages of many blocks.
-STAGES = ("decode", "bound_markup", "LexborHTMLParser", "read_head", "clean", "text_nodes", "_run")
+STAGES = (
+    "decode_page",
+    "decode",
+    "bound_markup",
+    "LexborHTMLParser",
+    "read_head",
+    "clean",
+    "text_nodes",
+    "_run",
+)
 RUN_STAGES = ("content_region", "remove_boilerplate", "html_nodes", "_sort_body")
 
 
@@ -235,7 +244,7 @@ def measure(name: str, scale: float, stages: bool = False) -> dict[str, object]:
     start = time.perf_counter()
     outcome = run(name, data)
     seconds = time.perf_counter() - start
-    peak = max(_memory("VmHWM"), *(meter.peaks.values() if meter else ()))
+    peak = max([_memory("VmHWM"), *(meter.peaks.values() if meter else ())])
     return {
         "case": name,
         "size_mb": size / MB,
