@@ -91,9 +91,13 @@ class _Inside:
     and of the part inside links, its commas, and its counted elements. Read while the walk is
     at the container's end (``counts`` are the walk's running counts)."""
 
-    __slots__ = ("_before", "_counts", "_end", "_pieces", "_start", "commas", "length", "linked")
+    __slots__ = (
+        "_before", "_counts", "_end", "_pieces", "_start", "_text", "commas", "length", "linked",
+    )  # fmt: skip
 
-    def __init__(self, before: _Totals, now: _Totals, pieces: list[str], counts: list[int]) -> None:
+    def __init__(
+        self, before: _Totals, now: tuple[int, int, int], pieces: list[str], counts: list[int]
+    ) -> None:
         self.length = now[0] - before[0]
         self.commas = now[1] - before[1]
         # Links the container is inside do not make its text link text.
@@ -102,10 +106,13 @@ class _Inside:
         self._counts = counts
         self._pieces = pieces
         self._start = before[5]
-        self._end = now[5]
+        self._end = len(pieces)
+        self._text: str | None = None
 
     def text(self) -> str:
-        return "".join(self._pieces[self._start : self._end])
+        if self._text is None:
+            self._text = "".join(self._pieces[self._start : self._end])
+        return self._text
 
     def ends_sentence(self) -> bool:
         return self._end > self._start and self._pieces[self._end - 1].endswith(_SENTENCE_ENDS)
@@ -115,19 +122,6 @@ class _Inside:
 
     def link_density(self) -> float:
         return min(1.0, self.linked / self.length) if self.length else 0.0
-
-
-def _totals(
-    length: int,
-    commas: int,
-    linked: int,
-    anchors: int,
-    blocks: int,
-    pieces: list[str],
-    found: list[LexborNode],
-    counts: list[int] | tuple[()],
-) -> _Totals:
-    return length, commas, linked, anchors, blocks, len(pieces), len(found), tuple(counts)
 
 
 def _role(tag: str) -> tuple[int, bool, bool]:
@@ -152,16 +146,15 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
     stack: list[tuple[LexborNode, str, _Totals | None]] = []
     node = region.child
     while node is not None:
-        tag = node.tag
         opened: tuple[LexborNode, str, _Totals | None] | None = None
-        if tag == "-text":
+        if node.is_text_node:
             piece = (node.text_content or "").strip()
             if piece:
                 pieces.append(piece)
                 length += len(piece)
                 commas += piece.count(",")
                 linked += len(piece) * anchors
-        elif tag and tag[0] != "-":
+        elif (tag := node.tag) and tag[0] != "-":  # an element, not a comment
             before: _Totals | None = None
             role = _ROLES.get(tag)
             if role is not None:
@@ -171,7 +164,17 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
                 if block:
                     blocks += 1
                 if judged:
-                    before = _totals(length, commas, linked, anchors, blocks, pieces, found, counts)
+                    snapshot = tuple(counts)
+                    before = (
+                        length,
+                        commas,
+                        linked,
+                        anchors,
+                        blocks,
+                        len(pieces),
+                        len(found),
+                        snapshot,
+                    )
             elif tag == "a":
                 anchors += 1
             opened = (node, tag, before)
@@ -189,8 +192,8 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
                 elif before is not None:
                     if tag == "div" and blocks == before[4]:
                         counts[_PARAGRAPH_LIKE] += 1  # a div holding no block is a paragraph
-                    now = _totals(length, commas, linked, anchors, blocks, pieces, found, ())
-                    if _is_furniture(node, tag, _Inside(before, now, pieces, counts)):
+                    inside = _Inside(before, (length, commas, linked), pieces, counts)
+                    if _is_furniture(node, tag, inside):
                         del found[before[6] :]  # the furniture inside it goes with it
                         found.append(node)
             following = node.next

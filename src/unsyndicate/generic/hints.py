@@ -69,6 +69,8 @@ _MAYBE = Words(r"and|article|body|column|content|main|shadow|story|entry|post")
 def label(node: LexborNode) -> str:
     """The class and id of ``node`` as one string."""
     attributes = node.attributes
+    if not attributes:
+        return ""
     return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
 
 
