@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from itertools import takewhile
 
 from .document import Link, Node, is_separator
@@ -37,25 +38,26 @@ _EMPHASIS = re.compile(r"\*(?<![*\w]\*)(?=\S)([^*]+?)(?<=\S)\*(?![*\w])")
 def inline_markdown(text: str) -> tuple[str, list[Link]]:
     """Strip inline markdown from one block's text; return the text and its links."""
     links: list[Link] = []
-
-    def link(match: re.Match[str]) -> str:
-        label, url = match.group(1), match.group(2)
-        links.append(Link(label, url))
-        return label
-
-    def autolink(match: re.Match[str]) -> str:
-        url = match.group(1)
-        links.append(Link(url, url))
-        return url
-
     if "[" in text:
-        text = _INLINE_LINK.sub(link, text)
+        text = _INLINE_LINK.sub(partial(_take_link, links), text)
     if "<" in text:
-        text = _AUTOLINK.sub(autolink, text)
+        text = _AUTOLINK.sub(partial(_take_autolink, links), text)
     # Functions, not "\\2" templates: Python 3.11 expands a template in Python code per match.
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub(_first_group, _STRONG.sub(_second_group, text))
     return text, links
+
+
+def _take_link(links: list[Link], match: re.Match[str]) -> str:
+    label, url = match.group(1), match.group(2)
+    links.append(Link(label, url))
+    return label
+
+
+def _take_autolink(links: list[Link], match: re.Match[str]) -> str:
+    url = match.group(1)
+    links.append(Link(url, url))
+    return url
 
 
 def _first_group(match: re.Match[str]) -> str:
@@ -116,22 +118,23 @@ class _Builder:
             else:
                 self.nodes.append(Node(Block("separator", "")))
             return
-        kind = self._kind_of(line, first)
+        kind, content = self._kind_of(line, first)
         if kind != self.kind:
             self.flush()
             self.kind = kind
-        # A quote line loses its marker now: its text is kept, not the line and then the text.
-        self.lines.append(_unquoted(line) if kind == "quote" else line)
+        self.lines.append(content)
 
-    def _kind_of(self, line: str, first: str) -> str:
+    def _kind_of(self, line: str, first: str) -> tuple[str, str]:
+        """The kind of run the line belongs to, and what of it the run keeps: a quote's or a list
+        item's text without its marker (kept now, so the line is not kept as well)."""
         if first == ">":
-            return "quote"
+            return "quote", _unquoted(line)
         if first == "|" and _TABLE_ROW.match(line):
-            return "table"
+            return "table", line
         item = _LIST_ITEM.match(line) if first in "-+*" or first.isdigit() else None
         if item:
-            return "ordered" if item.group(1) else "list"
-        return "paragraph"
+            return "ordered" if item.group(1) else "list", item.group(2)
+        return "paragraph", line
 
     def code(self, lines: Iterator[str], marker: str, language: str | None) -> None:
         """A fenced block: the lines up to the closing fence (taken too) or the end."""
@@ -164,8 +167,7 @@ class _Builder:
         items: list[str] = []
         links: list[Link] = []
         for line in lines:
-            match = _LIST_ITEM.match(line)
-            text, item_links = inline_markdown(match.group(2) if match else line)
+            text, item_links = inline_markdown(line)
             items.append(text)
             links.extend(item_links)
         block = Block("list", "\n".join(items), items=tuple(items), ordered=ordered)
