@@ -15,13 +15,13 @@ from itertools import takewhile
 from .document import Link, Node, is_separator
 from .model import Block
 
+# Lines are split off this many characters at a time: a list of every line of a text of short
+# lines would take some 15 times the text's size.
+_CHUNK = 65536
 # The lookbehind lets the closing hashes be tried only where a run of spaces starts.
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)(?<!\s)(?:\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-+*]|(\d{1,3})[.)])\s+(.+)$")
 _FENCES = ("```", "~~~")
-# Lines are split off this many characters at a time: a list of every line of a text of short
-# lines would take some 15 times the text's size.
-_CHUNK = 65536
 _FENCE = re.compile(r"^(```|~~~)\s*([\w+#-]*)")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -84,7 +84,7 @@ def text_nodes(text: str) -> list[Node]:
 
 
 def _lines(text: str) -> Iterator[str]:
-    """``text.split("\n")``, a chunk at a time."""
+    """The lines of ``text``, as splitting it at newlines gives them, split a chunk at a time."""
     start = 0
     while start <= len(text):
         end = text.find("\n", start + _CHUNK)
