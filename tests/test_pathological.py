@@ -99,6 +99,15 @@ def test_long_runs_in_text_renderings(unit: str) -> None:
     assert body_texts(article)[-1] == "The end."
 
 
+@pytest.mark.parametrize("marker", ["> ", "- "])
+def test_every_line_of_a_long_run_in_a_text_rendering_is_kept(marker: str) -> None:
+    # Some 380 kB of lines: the text is read in several chunks, and no line is lost or joined.
+    lines = [f"line {number}" for number in range(30_000)]
+    text = "\n".join(marker + line for line in lines)
+    block = unsyndicate.parse_text(f"A title\n\n{text}\n\nThe end.").body[0]
+    assert (block.items or tuple(block.text.split("\n"))) == tuple(lines)
+
+
 def test_nul_bytes_and_lone_surrogates_never_reach_the_output() -> None:
     article = unsyndicate.parse(cases.nul_and_surrogates(MB))
     assert set(body_texts(article)) == {"nul byte and a lone surrogate in text."}
