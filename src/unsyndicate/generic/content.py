@@ -68,13 +68,16 @@ class _Page:
     def __init__(self, body: LexborNode) -> None:
         paragraphs = body.css(PARAGRAPHS)
         self.paragraphs = {element.mem_id for element in paragraphs}
-        texts = [(element, True, *text) for element, text in _paragraph_texts(paragraphs, body)]
+        self.scored = [
+            (element, True, length, commas)
+            for element, (length, commas) in _paragraph_texts(paragraphs, body)
+            if length >= _MIN_PARAGRAPH
+        ]
         for element in body.css(_CONTAINERS):
             if element.mem_id not in self.paragraphs:
                 text = element.text(deep=False, strip=True)
                 if len(text) >= _MIN_PARAGRAPH:  # most hold none of their own
-                    texts.append((element, False, *_measure(text)))
-        self.scored = [item for item in texts if item[2] >= _MIN_PARAGRAPH]
+                    self.scored.append((element, False, *_measure(text)))
         self.body = body.mem_id
         self.unlikely = {self.body: False}  # whether an element is inside furniture
         self.lengths = _Lengths()
@@ -116,9 +119,9 @@ def _paragraph_texts(
     """Each paragraph with the length and commas of its text (all of it, spaces kept).
 
     Each text is read whole, which reads a paragraph inside others (a table cell in a table
-    cell) once for each. Once more has been read than the body holds, the texts are summed
-    instead, each from those of the paragraphs inside it: that reads no text twice however
-    deeply paragraphs nest.
+    cell) once for each. Once a million characters and twice the body's text have been read,
+    the texts are summed instead, each from those of the paragraphs inside it: that reads no
+    text twice however deeply paragraphs nest.
     """
     measured = []
     read = 0
