@@ -10,7 +10,6 @@ A page within the bounds is returned unchanged.
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
 
 # Deeper than any real page nests (browsers stop nesting at 512 levels).
@@ -22,7 +21,7 @@ _LONG_TAG = 2 * MAX_ATTRIBUTES
 # 20 kB tag), so the page is not tokenised at all: real pages (a few thousand tags) skip this.
 _MANY_TAGS = 10_000
 _HUGE_TAG_LENGTH = 20_000
-_ASCII_LETTERS = frozenset(string.ascii_letters)
+_HUGE_TAG = re.compile(f"<[A-Za-z][^<>]{{{_HUGE_TAG_LENGTH}}}")
 
 # One tag: raw-text elements and comments are skipped whole (their "tags" are not markup).
 _TAG = re.compile(
@@ -46,11 +45,11 @@ _NOT_NESTING = frozenset(
 
 
 def _has_huge_tag(html: str) -> bool:
-    """Whether a "<" and a letter are followed by more than _HUGE_TAG_LENGTH characters without
-    "<" or ">": a start tag that long."""
+    """Whether a start tag runs on for more than _HUGE_TAG_LENGTH characters."""
     # Such a stretch without ">" holds a whole block of half its length, wherever the blocks
     # start. Most pages have a ">" early in every block, found at string-search speed; only the
-    # stretch round a block without one is split up and looked at.
+    # stretch round a block without one is searched (searching the whole page would try every
+    # tag), in place, as a copy of a 10 MB stretch would cost its size again.
     block = _HUGE_TAG_LENGTH // 2
     start = 0
     while start < len(html):
@@ -59,16 +58,10 @@ def _has_huge_tag(html: str) -> bool:
             continue
         end = html.find(">", start)
         end = len(html) if end == -1 else end
-        stretch = html[html.rfind(">", 0, start) + 1 : end]
-        if any(_is_huge_tag(part) for part in stretch.split("<")[1:]):
+        if _HUGE_TAG.search(html, html.rfind(">", 0, start) + 1, end):
             return True
         start = end + 1
     return False
-
-
-def _is_huge_tag(text: str) -> bool:
-    """Whether ``text``, which followed a "<", is a tag name and more than the bound."""
-    return len(text) > _HUGE_TAG_LENGTH and text[0] in _ASCII_LETTERS
 
 
 def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
