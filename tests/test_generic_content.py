@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import re
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -10,9 +13,12 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
+from conftest import fixture_pages
 from unsyndicate.generic import hints
 from unsyndicate.generic.boilerplate import remove_boilerplate
 from unsyndicate.generic.content import content_region, link_density
+
+content_module = sys.modules["unsyndicate.generic.content"]
 
 PROSE = (
     "The council met on Tuesday, after weeks of delay, to vote on the plan, which would "
@@ -226,3 +232,18 @@ def test_words_answer_as_the_case_insensitive_pattern(text: str) -> None:
     assert hints.Words(r"\bwe use cookies\b|\bcookies\b", "cookies").search(text) == (
         re.search(r"\bwe use cookies\b|\bcookies\b", text, re.IGNORECASE) is not None
     )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [page for page in fixture_pages() if page.parent.name == "generic"],
+    ids=lambda page: page.name,
+)
+def test_streamed_lengths_are_the_lengths_read_whole(page: Path) -> None:
+    # On pages of more than a million characters of text, lengths are summed text node by text
+    # node instead of read as one string: the two must agree, element by element.
+    body = LexborHTMLParser(gzip.decompress(page.read_bytes())).body
+    assert body is not None
+    read, streamed = content_module._Lengths(), content_module._Lengths(streamed=True)
+    for element in body.css("div, section, article, td, ul"):
+        assert streamed.text(element) == read.text(element)

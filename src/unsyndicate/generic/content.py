@@ -80,7 +80,8 @@ class _Page:
                     self.scored.append((element, False, *_measure(text)))
         self.body = body.mem_id
         self.unlikely = {self.body: False}  # whether an element is inside furniture
-        self.lengths = _Lengths()
+        # On a page this big, a container's text read as one string costs more than the page.
+        self.lengths = _Lengths(streamed=sum(item[2] for item in self.scored) > _READ_FREELY)
 
 
 def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -127,15 +128,25 @@ def _paragraph_texts(
     read = 0
     limit = _READ_FREELY
     for paragraph in paragraphs:
-        text = paragraph.text()
-        read += len(text)
+        length, commas = _measure(paragraph.text())  # the text itself is let go at once:
+        read += length  # a 10 MB paragraph and the body's text are not held together
         if read > limit:
             if limit == _READ_FREELY:
-                limit = max(limit, 2 * len(body.text()))
+                limit = max(limit, 2 * _text_length(body))
             if read > limit:
                 return _summed_texts(paragraphs)
-        measured.append((paragraph, _measure(text)))
+        measured.append((paragraph, (length, commas)))
     return measured
+
+
+def _text_length(node: LexborNode) -> int:
+    """The length of ``node.text()``, summed node by node: on a page this big, the whole text
+    as one string would cost several times the page's size in memory."""
+    return sum(
+        len(child.text_content or "")
+        for child in node.traverse(include_text=True)
+        if child.is_text_node
+    )
 
 
 def _summed_texts(paragraphs: list[LexborNode]) -> list[tuple[LexborNode, tuple[int, int]]]:
@@ -248,7 +259,9 @@ class _Lengths:
     summed from its children, so it does not read that child's text again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, streamed: bool = False) -> None:
+        # Streamed, an element's text is measured text node by text node, never held whole.
+        self._measure = _stripped_length if streamed else _read_stripped_length
         self._texts: dict[int, int] = {}
         self._parents: set[int] = set()  # elements with a child in _texts
         self._links: dict[int, int] = {}
@@ -258,9 +271,7 @@ class _Lengths:
         length = self._texts.get(key)
         if length is None:
             length = self._texts[key] = (
-                self._summed(node)
-                if key in self._parents
-                else len(node.text(deep=True, strip=True))
+                self._summed(node) if key in self._parents else self._measure(node)
             )
             parent = node.parent
             if parent is not None:
@@ -284,6 +295,19 @@ class _Lengths:
         if length is None:
             length = self._links[key] = len(anchor.text(deep=True, strip=True))
         return length
+
+
+def _read_stripped_length(node: LexborNode) -> int:
+    return len(node.text(deep=True, strip=True))
+
+
+def _stripped_length(node: LexborNode) -> int:
+    """``_read_stripped_length(node)``, summed text node by text node."""
+    return sum(
+        len((child.text_content or "").strip())
+        for child in node.traverse(include_text=True)
+        if child.is_text_node
+    )
 
 
 def link_density(node: LexborNode, lengths: _Lengths | None = None) -> float:
