@@ -16,8 +16,10 @@ from selectolax.lexbor import LexborHTMLParser
 
 from conftest import fixture_pages
 from unsyndicate import clean
+from unsyndicate.clean import fix_mojibake
 
 clean_module = sys.modules["unsyndicate.clean"]
+FTFY = clean_module._FTFY
 
 
 @pytest.mark.parametrize(
@@ -118,16 +120,54 @@ def _mojibake(char: str) -> Iterator[str]:
             yield f"Le mot {misread.replace(chr(0xA0), ' ')} ici"
 
 
-def test_every_mojibake_ftfy_repairs_is_seen() -> None:
-    # clean() skips ftfy for text without the marks of mojibake: ftfy must have nothing to do there.
-    missed = [
-        text
-        for char in _CHARS
-        for text in _mojibake(char)
-        if ftfy.fix_text(text, clean_module._FTFY) != text
-        and not clean_module._MAYBE_MOJIBAKE.search(text)
+def test_mojibake_is_repaired_exactly_as_ftfy_repairs_it() -> None:
+    # clean() runs ftfy only on text it could change: every other text must be left as ftfy
+    # leaves it, and every text ftfy repairs repaired the same.
+    texts = [f"Le mot {char} ici" for char in _CHARS] + [
+        text for char in _CHARS for text in _mojibake(char)
     ]
-    assert missed == []
+    differ = [text for text in texts if fix_mojibake(text) != ftfy.fix_text(text, FTFY)]
+    assert differ == []
+
+
+# Accented Latin text, other scripts, mojibake and what stands for lost bytes, mixed.
+_MIXED = st.text(
+    alphabet=st.sampled_from(
+        sorted(
+            {
+                c
+                for charset in ("cp1252", "cp1251", "mac_roman")
+                for c in bytes(range(0x80, 0x100)).decode(charset, "ignore")
+            }
+            | set("ab ?\x1a\n\u00a0\ufffd\u0085\ud800\x1b.’é")
+        )
+    ),
+    max_size=10,
+)
+_WORDS = st.sampled_from(
+    ["déjà", "l’été", "naïf ", "Москва ", "word ", " ", "é ", "Ã ", "â€™", "?"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(_MIXED, _WORDS), max_size=8).map("".join))
+def test_ftfy_is_skipped_only_where_it_would_change_nothing(text: str) -> None:
+    assert fix_mojibake(text) == ftfy.fix_text(text, FTFY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "déjà vu, it\u00e2\u20ac\u2122s back",  # a stranded é, and mojibake fixed in place
+        "voil\u00c3 le travail",  # A0 become a space
+        "\u0432\u0402\u045ahello\u0432\u0402\u045c",  # UTF-8 read as cp1251
+        "caf\u00c3\u00a9 cr\u00c3\u00a8me\nd\u00e9j\u00e0 vu",  # the second line is correct
+        # MacRoman mojibake, which ftfy repairs only line by line, and a correct line after it.
+        "Le mot \u00ac\u00c4 ici\nd\u00e9j\u00e0 vu",
+    ],
+)
+def test_mojibake_beside_correct_text_is_repaired(text: str) -> None:
+    assert fix_mojibake(text) == ftfy.fix_text(text, FTFY) != text
 
 
 # Pieces of text, clean and not: clean() takes shortcuts for the first kind.

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 
 import ftfy
+from ftfy.chardata import UTF8_DETECTOR_RE
 
 # ftfy repairs mojibake only; every other step is ours, so each stays visible and testable.
 # fix_character_width is off because it rewrites correct full-width CJK punctuation.
@@ -80,6 +81,13 @@ def _lead_or(alone: str) -> re.Pattern[str]:
 
 
 _MAYBE_MOJIBAKE = _lead_or(_MOJIBAKE_ALONE)
+_MOJIBAKE_ALONE_CHAR = re.compile(f"[{_MOJIBAKE_ALONE}]")
+_MOJIBAKE_PAIR = re.compile(f"[{_LEADS}](?:{_MOJIBAKE_AFTER_LEAD})")
+# A non-ASCII character between two ASCII characters (or a line's ends) that cannot stand for
+# a byte of a UTF-8 sequence: all but the space (a lost A0), "?" and SUB (a lost byte).
+_STRANDED = re.compile(
+    "(?<![^\x00-\x19\x1b-\x1f!-\x3e@-\x7f])[^\x00-\x7f](?![^\x00-\x19\x1b-\x1f!-\x3e@-\x7f])"
+)
 # What a fixer other than the space and blank-line ones would change.
 _REPAIRS = _lead_or(
     f"&\r\x85\u2028\u2029{_INVISIBLE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}{_MOJIBAKE_ALONE}"
@@ -108,9 +116,27 @@ def unescape_entities(text: str) -> str:
 
 def fix_mojibake(text: str) -> str:
     """Repair text that was decoded with the wrong charset (``â€™`` becomes ``’``)."""
-    if text.isascii() or not _MAYBE_MOJIBAKE.search(text):
+    if text.isascii() or not _MAYBE_MOJIBAKE.search(text) or not _ftfy_may_change(text):
         return text
     return ftfy.fix_text(text, _FTFY)
+
+
+def _ftfy_may_change(text: str) -> bool:
+    """Whether ftfy could change ``text``; the answer is exact, and much faster than ftfy's.
+
+    ftfy fixes C1 controls, lone surrogates and terminal escapes; decodes mojibake sequences it
+    recognises in place; and decodes a whole line (up to its max_decode_length) again as UTF-8,
+    which needs every non-ASCII character in the line to be part of a byte sequence: one stranded
+    between plain ASCII characters rules that out. Correct text in a Latin script nearly always
+    has one ("déjà"), where the line-level heuristics ftfy would run cost ~40 µs a paragraph.
+    """
+    if _MOJIBAKE_ALONE_CHAR.search(text) or UTF8_DETECTOR_RE.search(text):
+        return True
+    return any(
+        len(line) > _FTFY.max_decode_length
+        or (_MOJIBAKE_PAIR.search(line) is not None and _STRANDED.search(line) is None)
+        for line in text.split("\n")
+    )
 
 
 def normalize_unicode(text: str) -> str:
