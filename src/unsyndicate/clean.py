@@ -71,16 +71,12 @@ _MOJIBAKE_AFTER_LEAD = (
     f"|(?<=[{_misread(bytes.fromhex('e2e3f0'), _NOT_MACROMAN)}])[{_SPACES}][{_CONTINUATIONS}]"
 )
 _MOJIBAKE_ALONE = "\x1b\x80-\x9f\ud800-\udfff"
-
-
-def _lead_or(alone: str) -> re.Pattern[str]:
-    """A character of the class body ``alone``, or mojibake. The pattern opens with a single
-    character class, so re skips to where a match may start at C speed (an alternation of the
-    cases would be tried at every character); the character found is then looked at again."""
-    return re.compile(f"[{alone}{_LEADS}](?:(?<=[{alone}])|{_MOJIBAKE_AFTER_LEAD})")
-
-
-_MAYBE_MOJIBAKE = _lead_or(_MOJIBAKE_ALONE)
+# One character class opens the pattern, so re skips at C speed to where a match may start (an
+# alternation of the cases would be tried at every character); that character is then looked
+# at again.
+_MAYBE_MOJIBAKE = re.compile(
+    f"[{_MOJIBAKE_ALONE}{_LEADS}](?:(?<=[{_MOJIBAKE_ALONE}])|{_MOJIBAKE_AFTER_LEAD})"
+)
 _MOJIBAKE_ALONE_CHAR = re.compile(f"[{_MOJIBAKE_ALONE}]")
 _MOJIBAKE_PAIR = re.compile(f"[{_LEADS}](?:{_MOJIBAKE_AFTER_LEAD})")
 # A non-ASCII character between two ASCII characters (or a line's ends) that cannot stand for
@@ -88,12 +84,10 @@ _MOJIBAKE_PAIR = re.compile(f"[{_LEADS}](?:{_MOJIBAKE_AFTER_LEAD})")
 _STRANDED = re.compile(
     "(?<![^\x00-\x19\x1b-\x1f!-\x3e@-\x7f])[^\x00-\x7f](?![^\x00-\x19\x1b-\x1f!-\x3e@-\x7f])"
 )
-# What a fixer other than the space and blank-line ones would change.
-_REPAIRS = _lead_or(
-    f"&\r\x85\u2028\u2029{_INVISIBLE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}{_MOJIBAKE_ALONE}"
+# The characters the fixers other than ftfy and the space ones act on.
+_REPAIR_CHAR = re.compile(
+    f"[&\r\x85\u2028\u2029{_INVISIBLE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}]"
 )
-# What _REPAIRS finds in ASCII text, as one character class (much faster to search).
-_ASCII_REPAIRS = re.compile("[&\x00-\x08\x0b-\x1f\x7f]")
 # Passes of the fixers over one text at most (see clean()).
 _MAX_PASSES = 4
 
@@ -116,9 +110,13 @@ def unescape_entities(text: str) -> str:
 
 def fix_mojibake(text: str) -> str:
     """Repair text that was decoded with the wrong charset (``â€™`` becomes ``’``)."""
-    if text.isascii() or not _MAYBE_MOJIBAKE.search(text) or not _ftfy_may_change(text):
+    if text.isascii() or not _may_hold_mojibake(text):
         return text
     return ftfy.fix_text(text, _FTFY)
+
+
+def _may_hold_mojibake(text: str) -> bool:
+    return _MAYBE_MOJIBAKE.search(text) is not None and _ftfy_may_change(text)
 
 
 def _ftfy_may_change(text: str) -> bool:
@@ -186,8 +184,13 @@ def clean(text: str) -> str:
     collapses runs of spaces and of blank lines, and trims.
     """
     if not _needs_repair(text):
-        # Most text: at most spaces and blank lines to tidy, which never exposes more work.
-        return collapse_blank_lines(normalize_spaces(text)) if _is_untidy(text) else text.strip()
+        # Most text: at most spaces and blank lines to tidy.
+        if not _is_untidy(text):
+            return text.strip()
+        tidied = collapse_blank_lines(normalize_spaces(text))
+        # ftfy takes some spaces for lost bytes, so tidying can bring mojibake into view.
+        if tidied.isascii() or not _may_hold_mojibake(tidied):
+            return tidied
     # A pass can expose work for the next: removing a control character or trimming a space
     # can leave an entity, or mojibake that ftfy now recognises. ASCII text without control
     # characters settles in one pass; other text is cleaned until nothing changes.
@@ -206,9 +209,11 @@ def clean(text: str) -> str:
 
 def _needs_repair(text: str) -> bool:
     """Whether a fixer other than the space and blank-line ones would change ``text``."""
+    if _REPAIR_CHAR.search(text):
+        return True
     if text.isascii():
-        return _ASCII_REPAIRS.search(text) is not None
-    return _REPAIRS.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+        return False
+    return _may_hold_mojibake(text) or not unicodedata.is_normalized("NFC", text)
 
 
 def _is_untidy(text: str) -> bool:

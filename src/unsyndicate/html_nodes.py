@@ -59,8 +59,8 @@ class _Inline:
 
     def flush(self, into: list[Node]) -> None:
         text = "".join(self.parts)
-        # Most often only the whitespace between two blocks: nothing to clean.
-        text = clean(text) if not text.isspace() else ""
+        # Most often nothing, or only the whitespace between two blocks: nothing to clean.
+        text = clean(text) if text and not text.isspace() else ""
         if text:
             into.append(Node(Block("paragraph", text), tuple(self.links)))
         self.parts.clear()
