@@ -1,6 +1,6 @@
 """Speed of parse() on the Article Extraction Benchmark pages, beside trafilatura and a floor.
 
-Usage: python benchmarks/speed.py [DATA_DIR] [--profile N]
+Usage: python benchmarks/speed.py [DATA_DIR] [--profile N] [--stages]
 
 Reports the median milliseconds per page of ``unsyndicate.parse`` (bytes in, Article out), of
 trafilatura's ``extract`` when trafilatura is importable (it is never a project dependency:
@@ -8,6 +8,8 @@ install it beside the benchmark), and of the floor: parsing the page with select
 and taking its text. Each page is run once per extractor, in turn, after one warm-up pass.
 Peak memory is measured with tracemalloc (Python allocations) on the largest page.
 ``--profile N`` also prints the N functions of parse() with the most cumulative time (cProfile).
+``--stages`` also prints the median milliseconds per page of each pipeline stage (the stages
+``benchmarks/pathological.py --stages`` names), in a run of its own after the others.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from pathological import RUN_STAGES, STAGES
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
@@ -66,6 +69,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--profile", type=int, default=0, metavar="N")
+    parser.add_argument("--stages", action="store_true", help="median ms per page of each stage")
     args = parser.parse_args()
     truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = [
@@ -101,6 +105,8 @@ def main() -> int:
     print(f"  peak Python memory on the largest page ({size:.1f} MB): {peak / 1e6:.1f} MB")
     if args.profile:
         _profile(pages, args.profile)
+    if args.stages:
+        _stages(pages)
     return 0
 
 
@@ -111,6 +117,35 @@ def _profile(pages: list[tuple[str, bytes]], count: int) -> None:
         unsyndicate.parse(html, url)
     profiler.disable()
     pstats.Stats(profiler).sort_stats("cumulative").print_stats(count)
+
+
+def _stages(pages: list[tuple[str, bytes]]) -> None:
+    """Each stage's median time per page, its functions wrapped in place for this run."""
+    spent: dict[str, float] = {}
+    for name in (*STAGES, *RUN_STAGES):
+        function = getattr(unsyndicate.pipeline, name)
+        setattr(unsyndicate.pipeline, name, _timed(name, function, spent))
+    per_page: dict[str, list[float]] = {}
+    for url, html in pages:
+        spent.clear()
+        unsyndicate.parse(html, url)
+        for name, seconds in spent.items():
+            per_page.setdefault(name, []).append(seconds * 1000)
+    for name, times in sorted(per_page.items(), key=lambda item: -statistics.median(item[1])):
+        print(f"  {name:20} {statistics.median(times):6.3f} ms/page (median)")
+
+
+def _timed(
+    name: str, function: Callable[..., object], spent: dict[str, float]
+) -> Callable[..., object]:
+    def timed(*args: object, **kwargs: object) -> object:
+        start = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+
+    return timed
 
 
 if __name__ == "__main__":
