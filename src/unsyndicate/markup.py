@@ -10,7 +10,6 @@ A page within the bounds is returned unchanged.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 # Deeper than any real page nests (browsers stop nesting at 512 levels).
 MAX_DEPTH = 512
@@ -32,6 +31,8 @@ _TAG = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>]*+))?""")
+# Elements in which, unlike in HTML, a start tag ending in "/>" closes itself.
+_FOREIGN = frozenset({"svg", "math"})
 # Tags that never nest: void elements, and those the parser closes by itself when the next one
 # opens (an unclosed <p> or <li> in an old page is not nesting).
 _NOT_NESTING = frozenset(
@@ -73,9 +74,9 @@ def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
         return html, ()
     parts: list[str] = []
     kept_to = 0
-    open_tags: Counter[str] = Counter()
-    dropped: Counter[str] = Counter()
-    depth = 0
+    open_tags: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    depth = foreign = 0  # foreign: open <svg> and <math>, where <path/> closes itself
     too_deep = too_many = False
     for match in _TAG.finditer(html):
         name = match["name"]
@@ -84,20 +85,22 @@ def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
         name = name.lower()
         replacement = None
         if match["end"]:
-            if dropped[name]:
+            if dropped.get(name):
                 dropped[name] -= 1
                 replacement = ""
-            elif open_tags[name]:
+            elif open_tags.get(name):
                 open_tags[name] -= 1
                 depth -= 1
-        elif name not in _NOT_NESTING and not _closes_itself(match, open_tags):
+                foreign -= name in _FOREIGN
+        elif name not in _NOT_NESTING and not (foreign and match["attributes"].endswith("/")):
             if depth >= MAX_DEPTH:
-                dropped[name] += 1
+                dropped[name] = dropped.get(name, 0) + 1
                 too_deep = True
                 replacement = ""
             else:
-                open_tags[name] += 1
+                open_tags[name] = open_tags.get(name, 0) + 1
                 depth += 1
+                foreign += name in _FOREIGN
         attributes = match["attributes"]
         if replacement is None and len(attributes) > _LONG_TAG:
             kept = _ATTRIBUTE.findall(attributes, 0)
@@ -116,9 +119,3 @@ def bound_markup(html: str) -> tuple[str, tuple[str, ...]]:
     if too_many:
         warnings.append(f"attributes past the first {MAX_ATTRIBUTES} of a tag were dropped")
     return "".join(parts), tuple(warnings)
-
-
-def _closes_itself(match: re.Match[str], open_tags: Counter[str]) -> bool:
-    """``<path/>`` in SVG or MathML (in HTML proper, ``<div/>`` opens a div)."""
-    foreign = open_tags["svg"] or open_tags["math"]
-    return bool(foreign) and match["attributes"].endswith("/")
