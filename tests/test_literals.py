@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from unsyndicate.adapter import signature
 from unsyndicate.adapters import globalresearch, southfront
-from unsyndicate.literal import required_literal
-from unsyndicate.notices import GENERIC_RULES, NoticeRule, fold_case, match_rule, required_text
+from unsyndicate.literal import fold_case, required_literal
+from unsyndicate.notices import GENERIC_RULES, NoticeRule, match_rule, required_text
 
 _RULES = (*GENERIC_RULES, *southfront.ADAPTER.notices)
 

@@ -24,3 +24,17 @@ def required_literal(pattern: re.Pattern[str]) -> str:
             continue
         longest, run = max(longest, run, key=len), ""
     return max(longest, run, key=len)
+
+
+# Characters that regex case-insensitive matching takes for an ASCII letter they do not lower to.
+_ODD_CASES = {"ı": "i", "İ": "i", "ſ": "s", "K": "k"}
+_ODD_CASE = re.compile(f"[{''.join(_ODD_CASES)}]")
+_ODD_CASE_TABLE = str.maketrans(_ODD_CASES)
+
+
+def fold_case(line: str) -> str:
+    """``line`` in lower case, where the ASCII literal a case-insensitive pattern requires is
+    found whenever the pattern matches."""
+    if _ODD_CASE.search(line):
+        line = line.translate(_ODD_CASE_TABLE)
+    return line.lower()

@@ -14,7 +14,7 @@ import attrs
 
 from .document import Link, Node, line_links, links_per_line
 from .generic.wire import AGENCY_PATTERN
-from .literal import required_literal
+from .literal import fold_case, required_literal
 from .model import Notice
 
 # A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
@@ -43,19 +43,6 @@ def required_text(pattern: re.Pattern[str]) -> str:
         return ""
     found = required_literal(pattern).lower()
     return found if found.isascii() else ""
-
-
-# Characters that regex case-insensitive matching takes for an ASCII letter they do not lower to.
-_ODD_CASES = {"ı": "i", "İ": "i", "ſ": "s", "K": "k"}
-_ODD_CASE = re.compile(f"[{''.join(_ODD_CASES)}]")
-_ODD_CASE_TABLE = str.maketrans(_ODD_CASES)
-
-
-def fold_case(line: str) -> str:
-    """``line`` in lower case, where a rule's needle is found whenever its pattern matches."""
-    if _ODD_CASE.search(line):
-        line = line.translate(_ODD_CASE_TABLE)
-    return line.lower()
 
 
 def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRule, ...]:

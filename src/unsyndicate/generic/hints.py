@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
+from ..literal import fold_case
+
 
 class Words:
     """A case-insensitive pattern whose letters are lowercase ASCII, searched fast.
@@ -30,16 +32,9 @@ class Words:
             if self._needs not in lowered:
                 return False
             return self._lower.search(lowered) is not None
-        if self._needs and self._needs not in _fold(text):
+        if self._needs and self._needs not in fold_case(text):
             return False
         return self._any_case.search(text) is not None
-
-
-def _fold(text: str) -> str:
-    """``text`` lowercased with the four non-ASCII letters Python's case-insensitive matching
-    takes for ASCII ones made ASCII (KELVIN SIGN lowercases to k; dotted capital I lowercases
-    to i and a combining dot, which goes)."""
-    return text.lower().replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
 
 
 # Words in a class or id that mark the article's container.
