@@ -13,6 +13,7 @@ the containers nest.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from selectolax.lexbor import LexborNode
 
@@ -81,9 +82,16 @@ def _remove_always(region: LexborNode) -> None:
             node.decompose()
 
 
-# The running totals of the walk as a container opened: text length, commas, text inside links,
-# links open, blocks, text pieces, furniture found, counted elements.
+# The running totals of the walk as a container opened (a plain tuple: one is made per container).
 _Totals = tuple[int, int, int, int, int, int, int, tuple[int, ...]]
+_LENGTH: Final = 0
+_COMMAS: Final = 1
+_LINKED: Final = 2
+_ANCHORS: Final = 3  # links open
+_BLOCKS: Final = 4
+_PIECES: Final = 5  # text pieces so far
+_FOUND: Final = 6  # furniture found so far
+_COUNTS: Final = 7
 
 
 class _Inside:
@@ -98,14 +106,14 @@ class _Inside:
     def __init__(
         self, before: _Totals, now: tuple[int, int, int], pieces: list[str], counts: list[int]
     ) -> None:
-        self.length = now[0] - before[0]
-        self.commas = now[1] - before[1]
+        self.length = now[_LENGTH] - before[_LENGTH]
+        self.commas = now[_COMMAS] - before[_COMMAS]
         # Links the container is inside do not make its text link text.
-        self.linked = now[2] - before[2] - before[3] * self.length
-        self._before = before[7]
+        self.linked = now[_LINKED] - before[_LINKED] - before[_ANCHORS] * self.length
+        self._before = before[_COUNTS]
         self._counts = counts
         self._pieces = pieces
-        self._start = before[5]
+        self._start = before[_PIECES]
         self._end = len(pieces)
         self._text: str | None = None
 
@@ -190,11 +198,11 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
                 if tag == "a":
                     anchors -= 1
                 elif before is not None:
-                    if tag == "div" and blocks == before[4]:
+                    if tag == "div" and blocks == before[_BLOCKS]:
                         counts[_PARAGRAPH_LIKE] += 1  # a div holding no block is a paragraph
                     inside = _Inside(before, (length, commas, linked), pieces, counts)
                     if _is_furniture(node, tag, inside):
-                        del found[before[6] :]  # the furniture inside it goes with it
+                        del found[before[_FOUND] :]  # the furniture inside it goes with it
                         found.append(node)
             following = node.next
             if following is not None or not stack:
