@@ -1,8 +1,10 @@
 """The literal text a regular expression requires, so a fast substring test can rule text out.
 
-A notice rule is tried on every line of every page and a signature on every page's whole source;
-most of them match nothing. ``needle in text`` runs at string-search speed, so a pattern whose
-literal is absent is passed over without running the regex engine at all.
+A notice rule is tried on every line of every page, a class-name pattern on every element and a
+signature on every page's whole source; most of them match nothing. ``needle in text`` runs at
+string-search speed, so a pattern whose literal is absent is passed over without running the
+regex engine at all. For a case-insensitive pattern, the needle is looked for in
+:func:`fold_case`'s form of the text.
 """
 
 from __future__ import annotations
