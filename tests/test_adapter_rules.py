@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
 import pytest
 
 import unsyndicate
-from unsyndicate.adapter import FIELDS, GENERIC, Adapter, blocks
+from unsyndicate.adapter import FIELDS, GENERIC, Adapter, blocks, signature
 from unsyndicate.document import Document
 from unsyndicate.model import Notice, Original, Publisher
 from unsyndicate.registry import Registered, Registry
@@ -170,3 +171,34 @@ def test_a_failing_refine_keeps_the_article_with_a_warning() -> None:
     unrefined = parse(Adapter(name="refining"))
     warning = "adapter refining: refine failed: KeyError('nothing')"
     assert article == attrs.evolve(unrefined, warnings=(*unrefined.warnings, warning))
+
+
+def _title_from_source(document: Document) -> str:
+    found = re.search(r"<!-- headline: (.*?) -->", document.source)
+    return found[1] if found else ""
+
+
+@pytest.mark.parametrize(
+    ("page", "charset"),
+    [
+        (PAGE.replace("<article>", "<article><!-- headline: Café – “crème” -->"), "utf-8"),
+        # Kept as UTF-8 bytes after decoding: the source is the text all the same.
+        (PAGE.replace("<article>", "<article><!-- headline: Café – “crème” -->"), "utf-16"),
+        (PAGE.replace("<article>", "<article><!-- headline: Café crème -->"), "cp1252"),
+    ],
+)
+def test_a_function_rule_reads_the_page_source_whatever_the_bytes(page: str, charset: str) -> None:
+    adapter = Adapter(name="sourced", fields={"title": (_title_from_source,)})
+    registry = Registry.build(Registered(item, "builtin") for item in (adapter, GENERIC))
+    data = page.encode(charset)
+    article = unsyndicate.parse(data, URL, adapter="sourced", registry=registry, charset=charset)
+    assert article.title == re.search(r"headline: (.*?) -->", page)[1]  # type: ignore[index]
+
+
+def test_a_signature_is_found_in_utf8_bytes_and_in_text() -> None:
+    signed = Adapter(name="signed", signatures=(signature(r"Made by Signed Press, \d{4}"),))
+    registry = Registry.build(Registered(item, "builtin") for item in (signed, GENERIC))
+    page = PAGE.replace("<article>", "<article><p>Made by Signed Press, 2020. Ünïcode.</p>")
+    for given in (page, page.encode("utf-8"), page.encode("utf-16")):
+        assert unsyndicate.parse(given, registry=registry).adapter == "signed"
+    assert unsyndicate.parse(PAGE.encode(), registry=registry).adapter == "generic"

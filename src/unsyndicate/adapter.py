@@ -164,11 +164,20 @@ class Adapter:
         claims = (len(own) for own in self.hosts if host == own or host.endswith("." + own))
         return max(claims, default=0)
 
-    def recognises(self, source: str) -> bool:
-        return any(
-            _signature_needle(signature) in source and signature.search(source)
-            for signature in self.signatures
-        )
+    def recognises(self, source: str | bytes) -> bool:
+        """Whether a signature is found in the page's text, or in its UTF-8 bytes."""
+        return any(_holds(signature, source) for signature in self.signatures)
+
+
+def _holds(signature: re.Pattern[str], source: str | bytes) -> bool:
+    needle = _signature_needle(signature)
+    if isinstance(source, bytes):
+        # UTF-8 is found in UTF-8 exactly where the text is found in the text: only a page
+        # holding the needle is decoded.
+        if needle.encode() not in source:
+            return False
+        source = source.decode("utf-8", "replace")
+    return needle in source and signature.search(source) is not None
 
 
 @cache

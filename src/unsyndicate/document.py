@@ -6,6 +6,7 @@ text (a byline, a dateline, a donation appeal) works on both.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -111,13 +112,24 @@ class Head:
 
 @attrs.frozen
 class Document:
-    """One page, ready for an adapter: raw source, parsed tree (HTML only), head and nodes."""
+    """One page, ready for an adapter: raw source, parsed tree (HTML only), head and nodes.
 
-    source: str
+    ``page`` is the page as the parser read it: its text, or the UTF-8 bytes it came in. A big
+    page's text takes up to four times its bytes, so it is decoded only when ``source`` is read.
+    """
+
+    page: str | bytes
     url: str | None
     head: Head
     nodes: tuple[Node, ...]
     tree: LexborHTMLParser | None = None
+
+    @functools.cached_property
+    def source(self) -> str:
+        """The page's text (HTML or the text rendering)."""
+        return (
+            self.page if isinstance(self.page, str) else self.page.decode("utf-8", "surrogatepass")
+        )
 
     @property
     def is_html(self) -> bool:

@@ -85,9 +85,15 @@ def parse(
     text, exact = decode_page(html, charset) if isinstance(html, bytes) else (html, False)
     _refuse_non_text(text, html)
     markup, bounded = bound_markup(text)
-    # Bytes that are exactly the page's UTF-8 go to the parser as they are: no copy of the page.
-    tree = LexborHTMLParser(html if exact and markup is text else markup)
-    document = Document(markup, url, read_head(tree), (), tree)
+    # A page that came as bytes is kept as UTF-8 bytes, its text let go (a page's text takes up
+    # to four times its UTF-8, and is decoded again only if asked for); bytes that are exactly
+    # the page's UTF-8 are those bytes, no copy.
+    page: str | bytes = markup
+    if isinstance(html, bytes):
+        page = html if exact and markup is text else markup.encode("utf-8", "surrogatepass")
+    del text, markup
+    tree = LexborHTMLParser(page)
+    document = Document(page, url, read_head(tree), (), tree)
     article = _run(document, adapter, registry or default_registry())
     return attrs.evolve(article, warnings=(*article.warnings, *bounded)) if bounded else article
 
@@ -128,7 +134,7 @@ def _refuse_non_text(text: str, raw: str | bytes) -> None:
 
 
 def _run(document: Document, name: str | None, registry: Registry) -> Article:
-    adapter = registry.get(name) if name else registry.select(document.url, document.source)
+    adapter = registry.get(name) if name else registry.select(document.url, document.page)
     rules = _notice_rules(adapter, registry)
     # Field rules read the page before anything is taken out of it.
     fields = _read_fields(document, adapter)

@@ -73,7 +73,7 @@ class Registry:
         known = ", ".join(sorted(a.name for a in self.adapters))
         raise KeyError(f"no adapter named {name!r} (known: {known})")
 
-    def select(self, url: str | None, source: str) -> Adapter:
+    def select(self, url: str | None, source: str | bytes) -> Adapter:
         host = host_of(url)
         if host and self.adapters:
             best = max(self.adapters, key=lambda adapter: adapter.host_claim(host))
