@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unsyndicate.adapter import signature
+from unsyndicate.adapter import Adapter, signature
 from unsyndicate.adapters import globalresearch, southfront
-from unsyndicate.literal import fold_case, required_literal
+from unsyndicate.literal import fold_case, required_literal, required_literals
 from unsyndicate.notices import GENERIC_RULES, NoticeRule, match_rule, required_text
 
 _RULES = (*GENERIC_RULES, *southfront.ADAPTER.notices)
@@ -78,6 +78,28 @@ def test_rules_keep_their_needle_out_of_equality() -> None:
 def test_a_signature_requires_its_literal_as_written() -> None:
     found = signature(r'content="Yahoo://article/view\?uuid=[0-9a-f-]+"')
     assert required_literal(found) == 'content="Yahoo://article/view?uuid='
+
+
+def test_a_signature_requires_every_literal_of_its_top_level() -> None:
+    found = signature(r'<link rel="alternate"[^>]*href="https?://www\.msn\.com/')
+    assert required_literals(found) == ('<link rel="alternate"', 'href="http', "://www.msn.com/")
+
+
+@pytest.mark.parametrize(
+    ("source", "recognised"),
+    [
+        ('<link rel="alternate" href="https://www.msn.com/en-us/news">', True),
+        ('<link rel="alternate" href="https://example.com/"><a href="//www.msn.com/">', False),
+        ('<a href="https://www.msn.com/"><link rel="alternate" href="/feed">', False),
+    ],
+)
+def test_a_common_longest_literal_does_not_decide_alone(source: str, recognised: bool) -> None:
+    adapter = Adapter(
+        name="t",
+        signatures=(signature(r'<link rel="alternate"[^>]*href="https?://www\.msn\.com/'),),
+    )
+    assert adapter.recognises(source) is recognised
+    assert adapter.recognises(source.encode()) is recognised
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from .dates import DATE_PATTERN
-from .literal import required_literal
+from .literal import required_literals
 from .model import Article, Publisher
 from .notices import NoticeRule
 
@@ -170,21 +170,24 @@ class Adapter:
 
 
 def _holds(signature: re.Pattern[str], source: str | bytes) -> bool:
-    needle = _signature_needle(signature)
+    text, data = _signature_needles(signature)
     if isinstance(source, bytes):
         # UTF-8 is found in UTF-8 exactly where the text is found in the text: only a page
-        # holding the needle is decoded.
-        if needle.encode() not in source:
+        # holding every needle is decoded.
+        if not all(needle in source for needle in data):
             return False
         source = source.decode("utf-8", "replace")
-    return needle in source and signature.search(source) is not None
+    return all(needle in source for needle in text) and signature.search(source) is not None
 
 
 @cache
-def _signature_needle(signature: re.Pattern[str]) -> str:
-    """Text the page source must hold for ``signature`` to match (none for a case-insensitive
-    signature): most pages lack it, and a substring test is far faster than the search."""
-    return "" if signature.flags & re.IGNORECASE else required_literal(signature)
+def _signature_needles(signature: re.Pattern[str]) -> tuple[tuple[str, ...], tuple[bytes, ...]]:
+    """Texts the page source must hold for ``signature`` to match (none for a case-insensitive
+    signature), and their UTF-8: most pages lack one, and a substring test is far faster than
+    the search. All are asked for, not just the longest: a signature's longest text may be
+    common markup (``<link rel="alternate"``), its telling part a shorter one."""
+    text = () if signature.flags & re.IGNORECASE else required_literals(signature)
+    return text, tuple(needle.encode() for needle in text)
 
 
 GENERIC = Adapter(name="generic")

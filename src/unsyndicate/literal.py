@@ -17,15 +17,23 @@ import re._parser as regex_parser  # type: ignore[import-not-found]
 
 def required_literal(pattern: re.Pattern[str]) -> str:
     """The longest run of literal text that every match of ``pattern`` contains, as the pattern
-    spells it; "" when there is none. Only the pattern's top-level sequence counts: text inside
-    a group, an alternative or a repeat may be absent from a match."""
-    longest, run = "", ""
+    spells it; "" when there is none."""
+    return max(required_literals(pattern), key=len, default="")
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Every run of literal text that every match of ``pattern`` contains, in the pattern's
+    order. Only the pattern's top-level sequence counts: text inside a group, an alternative or
+    a repeat may be absent from a match."""
+    runs, run = [], ""
     for code, argument in regex_parser.parse(pattern.pattern, pattern.flags):
         if code is regex_parser.LITERAL:
             run += chr(argument)
             continue
-        longest, run = max(longest, run, key=len), ""
-    return max(longest, run, key=len)
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    return tuple(filter(None, runs))
 
 
 # Characters that regex case-insensitive matching takes for an ASCII letter they do not lower to.
