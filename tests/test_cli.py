@@ -326,6 +326,23 @@ def test_a_broken_symlink_in_a_directory_is_an_input_that_fails(tmp_path: Path) 
     ]
 
 
+def test_a_broken_symlink_named_as_an_argument_is_an_input_that_fails(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(GOOD_HTML)
+    (tmp_path / "gone.html").symlink_to(tmp_path / "deleted.html")
+    done = normalize(str(tmp_path / "a.html"), str(tmp_path / "gone.html"), "--fields", "title")
+    assert done.returncode == 1
+    assert lines(done.stdout) == [
+        {"path": f"{tmp_path}/a.html", "title": "A good page"},
+        {
+            "path": f"{tmp_path}/gone.html",
+            "error": {
+                "type": "UnreadableInput",
+                "message": "broken symbolic link: No such file or directory",
+            },
+        },
+    ]
+
+
 def test_two_jobs_give_the_output_of_one(pages: Path) -> None:
     one = normalize(str(pages), str(GLOBALRESEARCH), "--jobs", "1")
     two = script(str(pages), str(GLOBALRESEARCH), "--jobs", "2")

@@ -74,7 +74,8 @@ def expand_inputs(
     Directories are walked recursively in name order, taking files whose name ends in a page
     suffix (``.gz`` allowed after it); symlinked directories are followed, but never back into a
     directory already on the way down, so a symlink loop ends. A broken symbolic link with a page
-    name is an item that fails to read (:class:`UnreadableInput`), so the output says it is lost.
+    name, or named as an argument, is an item that fails to read (:class:`UnreadableInput`), so
+    the output says it is lost.
     Call :func:`check_arguments` first: a missing argument found here raises
     :class:`MissingInput` mid-stream.
     """
@@ -86,6 +87,8 @@ def expand_inputs(
             yield from _walk(Path(argument), Path(argument), (), note)
         elif os.path.exists(argument):
             yield from _file_items(argument, Path(argument).name, note)
+        elif os.path.islink(argument):  # it names a file that is gone: an input lost, said so
+            yield InputItem(argument, Path(argument).name, problem=_link_problem(Path(argument)))
         else:
             matches = _glob(argument)
             if not matches:
@@ -100,7 +103,7 @@ def expand_inputs(
 def check_arguments(arguments: Iterable[str]) -> None:
     """Raise :class:`MissingInput` for the first argument that names nothing."""
     for argument in arguments:
-        if argument != STDIN and not os.path.exists(argument) and not _glob(argument):
+        if argument != STDIN and not os.path.lexists(argument) and not _glob(argument):
             raise MissingInput(f"no such file or directory: {argument}")
 
 
