@@ -13,6 +13,7 @@ import random
 import re
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,15 @@ def test_nul_bytes_and_lone_surrogates_never_reach_the_output() -> None:
     # Strict UTF-8 encoding fails on any lone surrogate left anywhere in the Article.
     encoded = json.dumps(unsyndicate.to_dict(article), ensure_ascii=False).encode("utf-8")
     assert b"\x00" not in encoded
+
+
+@pytest.mark.parametrize("page", [str, str.encode])
+def test_nul_characters_leave_no_replacement_character(page: Callable[[str], str | bytes]) -> None:
+    # The parser would make each NUL outside text (a title, an attribute) a U+FFFD.
+    html = '<title>A\x00 title</title><p title="x\x00">Some\x00 text of a paragraph.</p>'
+    article = unsyndicate.parse(page(html))
+    assert article.title == "A title"
+    assert body_texts(article) == ["Some text of a paragraph."]
 
 
 def test_utf16_page_without_a_bom() -> None:

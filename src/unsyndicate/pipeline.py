@@ -92,10 +92,19 @@ def parse(
     if isinstance(html, bytes):
         page = html if exact and markup is text else markup.encode("utf-8", "surrogatepass")
     del text, markup
-    tree = LexborHTMLParser(page)
+    tree = LexborHTMLParser(_without_nul(page))
     document = Document(page, url, read_head(tree), (), tree)
     article = _run(document, adapter, registry or default_registry())
     return attrs.evolve(article, warnings=(*article.warnings, *bounded)) if bounded else article
+
+
+def _without_nul(page: str | bytes) -> str | bytes:
+    """The page without NUL characters, which lexbor answers with a parse-error record each (a
+    page full of them took three times its size more) and its tree builder drops from text
+    anyway. Elsewhere (a title, an attribute) one would have been U+FFFD: dropped is no loss."""
+    if isinstance(page, bytes):
+        return page.replace(b"\x00", b"") if b"\x00" in page else page
+    return page.replace("\x00", "") if "\x00" in page else page
 
 
 def parse_text(
