@@ -45,6 +45,8 @@ _ODD_CASE_TABLE = str.maketrans(_ODD_CASES)
 def fold_case(line: str) -> str:
     """``line`` in lower case, where the ASCII literal a case-insensitive pattern requires is
     found whenever the pattern matches."""
+    if line.isascii():  # a flag of the string: no character to look at
+        return line.lower()
     if _ODD_CASE.search(line):
         line = line.translate(_ODD_CASE_TABLE)
     return line.lower()

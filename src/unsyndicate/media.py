@@ -88,6 +88,8 @@ def media_for_url(url: str, caption: str | None = None) -> Media | None:
 
 def media_in_line(text: str) -> Media | None:
     """A paragraph that is nothing but a link to media (a bare player or file URL)."""
+    if "://" not in text:  # most paragraphs: no copy of the text, no regex
+        return None
     match = _LONE_URL.match(text.strip())
     return media_for_url(match.group(1)) if match else None
 

@@ -7,6 +7,7 @@ A pattern may capture ``owner`` (a copyright holder) to name the owner from the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -150,10 +151,13 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
 )
 
 
-def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | None] | None:
+def match_rule(line: str, rule_set: Sequence[NoticeRule]) -> tuple[str, str | None] | None:
     """The kind and owner of the first rule matching ``line``, or None."""
+    plan = _plan_of(rule_set)
+    # A line that starts as no line-start rule's match can only match one of the others.
+    tried = rule_set if plan.start is None or plan.start.match(line) else plan.rest
     folded = fold_case(line)
-    for rule in rule_set:
+    for rule in tried:
         if rule.needle not in folded:
             continue
         found = rule.pattern.search(line)
@@ -161,6 +165,62 @@ def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | No
             owner = found.groupdict().get("owner") or rule.owner
             return rule.kind, owner.strip() if owner else None
     return None
+
+
+@attrs.frozen
+class _Plan:
+    """How a rule set is tried on a line. Most rules match only at the start of a line, and most
+    lines start as none of them does: ``start`` is all those rules as one pattern, so such a line
+    costs one regex match, then only the ``rest`` of the rules, in their order, are tried."""
+
+    start: re.Pattern[str] | None
+    rest: tuple[NoticeRule, ...]
+
+
+# The rule set seen last and its plan: a page's lines are all tried against one rule set, and
+# the identity test costs nothing, where hashing the rules would cost more than trying them.
+_last_plan: tuple[Sequence[NoticeRule], _Plan] | None = None
+
+
+def _plan_of(rule_set: Sequence[NoticeRule]) -> _Plan:
+    global _last_plan
+    last = _last_plan
+    if last is not None and last[0] is rule_set:
+        return last[1]
+    plan = _plan(tuple(rule_set))
+    _last_plan = (rule_set, plan)
+    return plan
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
+    alternatives: list[str] = []
+    names: set[str] = set()
+    rest: list[NoticeRule] = []
+    for rule in rule_set:
+        pattern = rule.pattern
+        if _starts_line(pattern) and names.isdisjoint(pattern.groupindex):
+            names.update(pattern.groupindex)
+            scope = "i" if pattern.flags & re.IGNORECASE else ""
+            alternatives.append(f"(?{scope}:{pattern.pattern})")
+        else:
+            rest.append(rule)
+    start = re.compile("|".join(alternatives)) if alternatives else None
+    return _Plan(start, tuple(rest))
+
+
+# A reference to a group: numbered groups are renumbered when patterns are joined.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _starts_line(pattern: re.Pattern[str]) -> bool:
+    """True for a pattern that can match only at the start of the text and keeps its meaning as
+    one alternative among others: a leading ``^`` without MULTILINE, no group references."""
+    return (
+        pattern.pattern.startswith("^")
+        and not pattern.flags & ~(re.IGNORECASE | re.UNICODE)
+        and not _GROUP_REFERENCE.search(pattern.pattern)
+    )
 
 
 def body_notice(
