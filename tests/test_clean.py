@@ -10,6 +10,7 @@ from pathlib import Path
 
 import ftfy
 import pytest
+from ftfy.fixes import decode_inconsistent_utf8
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -153,6 +154,22 @@ _WORDS = st.sampled_from(
 @given(st.lists(st.one_of(_MIXED, _WORDS), max_size=8).map("".join))
 def test_ftfy_is_skipped_only_where_it_would_change_nothing(text: str) -> None:
     assert fix_mojibake(text) == ftfy.fix_text(text, FTFY)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.one_of(_MIXED, _WORDS), max_size=8).map("".join))
+@example("déjà vu, it\u00e2\u20ac\u2122s back")  # mojibake the fixer repairs in place
+@example("\u00e2\u20ac\u2122")  # the same, but the whole text: left to other steps
+def test_inconsistent_utf8_is_found_where_ftfy_finds_it(text: str) -> None:
+    changed = decode_inconsistent_utf8(text) != text
+    assert clean_module._fixes_inconsistent_utf8(text) == changed
+
+
+def test_inconsistent_utf8_check_agrees_with_ftfy_on_every_misread_character() -> None:
+    texts = [text for char in _CHARS for text in _mojibake(char)]
+    found = [clean_module._fixes_inconsistent_utf8(text) for text in texts]
+    assert found == [decode_inconsistent_utf8(text) != text for text in texts]
+    assert any(found)
 
 
 @pytest.mark.parametrize(

@@ -6,13 +6,15 @@ Persian, Indic scripts and emoji need) and non-Latin scripts pass through unchan
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
 from collections.abc import Callable
 
 import ftfy
-from ftfy.fixes import decode_inconsistent_utf8
+from ftfy.badness import is_bad
+from ftfy.chardata import UTF8_CLUES, UTF8_DETECTOR_RE
 
 # ftfy repairs mojibake only; every other step is ours, so each stays visible and testable.
 # fix_character_width is off because it rewrites correct full-width CJK punctuation.
@@ -48,10 +50,14 @@ def _misread(data: bytes, charsets: tuple[str, ...] = _MISREAD_AS) -> str:
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
-_LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028\u2029]")
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
+# CRLF, or a lone CR or Unicode line break. Patterns here open with one character class where
+# they can, so re skips at C speed to where a match may start (an alternation, or a pattern
+# opening with a lookaround, is tried at every character); that character may be looked at again.
+_LINE_BREAKS = re.compile("[\r\x85\u2028\u2029](?:(?<=\r)\n)?")
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad\u180e"
 # C0 and C1 controls except tab and newline; lone surrogates cannot be encoded, so they go too.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_INVISIBLE_OR_CONTROL = re.compile(f"[{_INVISIBLE}{_CONTROL.pattern[1:-1]}]")
 _ODD_SPACE = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _SPACE_RUN = re.compile(" {2,}")
 _EDGE_SPACE = re.compile(r"(?m)^ +| +$")
@@ -71,9 +77,6 @@ _MOJIBAKE_AFTER_LEAD = (
     f"|(?<=[{_misread(bytes.fromhex('e2e3f0'), _NOT_MACROMAN)}])[{_SPACES}][{_CONTINUATIONS}]"
 )
 _MOJIBAKE_ALONE = "\x1b\x80-\x9f\ud800-\udfff"
-# One character class opens the pattern, so re skips at C speed to where a match may start (an
-# alternation of the cases would be tried at every character); that character is then looked
-# at again.
 _MAYBE_MOJIBAKE = re.compile(
     f"[{_MOJIBAKE_ALONE}{_LEADS}](?:(?<=[{_MOJIBAKE_ALONE}])|{_MOJIBAKE_AFTER_LEAD})"
 )
@@ -85,8 +88,15 @@ _STRANDED = re.compile(
     "(?<![^\x00-\x19\x1b-\x1f!-\x3e@-\x7f])[^\x00-\x7f](?![^\x00-\x19\x1b-\x1f!-\x3e@-\x7f])"
 )
 # The characters the fixers other than ftfy and the space ones act on.
-_REPAIR_CHAR = re.compile(
-    f"[&\r\x85\u2028\u2029{_INVISIBLE.pattern[1:-1]}{_CONTROL.pattern[1:-1]}]"
+_REPAIR_CHAR = re.compile(f"[&\r\x85\u2028\u2029{_INVISIBLE_OR_CONTROL.pattern[1:-1]}]")
+# Those and the odd spaces: most text has none, and one look rules out both.
+_REPAIR_OR_ODD_SPACE = re.compile(f"[{_REPAIR_CHAR.pattern[1:-1]}{_ODD_SPACE.pattern[1:-1]}]")
+# Where ftfy's UTF8_DETECTOR_RE can match: a UTF-8 lead it knows, then a continuation (ftfy's
+# pattern opens with a lookbehind, so searching with it is slow).
+_UTF8_CLUE = re.compile(
+    "[{utf8_first_of_2}{utf8_first_of_3}{utf8_first_of_4}][{utf8_continuation}]".format(
+        **UTF8_CLUES
+    )
 )
 # Passes of the fixers over one text at most (see clean()).
 _MAX_PASSES = 4
@@ -129,13 +139,40 @@ def _ftfy_may_change(text: str) -> bool:
     Latin-script text nearly always has one ("déjà"), and is spared ftfy's slower line-level
     heuristics (~40 µs a paragraph).
     """
-    if _MOJIBAKE_ALONE_CHAR.search(text) or decode_inconsistent_utf8(text) != text:
+    if _MOJIBAKE_ALONE_CHAR.search(text) or _fixes_inconsistent_utf8(text):
         return True
     return any(
         len(line) > _FTFY.max_decode_length
         or (_MOJIBAKE_PAIR.search(line) is not None and _STRANDED.search(line) is None)
         for line in text.split("\n")
     )
+
+
+def _fixes_inconsistent_utf8(text: str) -> bool:
+    """Whether ftfy's ``decode_inconsistent_utf8`` changes ``text``, found faster.
+
+    That fixer replaces each match of UTF8_DETECTOR_RE shorter than the text, when ftfy judges
+    it bad, by its ``fix_encoding``. The same matches are found here, looked for only where
+    one can start; each is judged once (they are short, and correct text repeats them:
+    "é «"), and no new text is built.
+    """
+    position = 0
+    while (clue := _UTF8_CLUE.search(text, position)) is not None:
+        match = UTF8_DETECTOR_RE.match(text, clue.start())
+        if match is None:
+            position = clue.start() + 1
+            continue
+        sequence = match.group()
+        if len(sequence) < len(text) and _embedded_mojibake(sequence):
+            return True
+        position = match.end()
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _embedded_mojibake(sequence: str) -> bool:
+    """Whether ftfy replaces ``sequence``, a UTF8_DETECTOR_RE match, inside longer text."""
+    return is_bad(sequence) and ftfy.fix_encoding(sequence) != sequence
 
 
 def normalize_unicode(text: str) -> str:
@@ -145,18 +182,25 @@ def normalize_unicode(text: str) -> str:
 
 def remove_invisible(text: str) -> str:
     """Drop zero-width spaces, word joiners, BOMs, soft hyphens and control characters."""
-    return _CONTROL.sub("", _INVISIBLE.sub("", text))
+    return _INVISIBLE_OR_CONTROL.sub("", text)
 
 
 def normalize_spaces(text: str) -> str:
     """Tabs, NBSP and other odd spaces become one plain space; lines lose edge spaces."""
-    text = _SPACE_RUN.sub(" ", _ODD_SPACE.sub(" ", text))
-    return _EDGE_SPACE.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
+    # Substring tests, much faster than the patterns, settle most text.
+    if "  " in text:
+        text = _SPACE_RUN.sub(" ", text)
+    if text.startswith(" ") or text.endswith(" ") or " \n" in text or "\n " in text:
+        text = _EDGE_SPACE.sub("", text)
+    return text
 
 
 def collapse_blank_lines(text: str) -> str:
     """At most one blank line in a row, none at either end."""
-    return _BLANK_RUN.sub("\n\n", text).strip()
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
+    return text.strip()
 
 
 # The order makes clean() idempotent. ftfy needs the C1 controls that mojibake is made of, so
@@ -183,9 +227,10 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
-    if not _needs_repair(text):
+    plain = _REPAIR_OR_ODD_SPACE.search(text) is None
+    if not _needs_repair(text, plain):
         # Most text: at most spaces and blank lines to tidy.
-        if not _is_untidy(text):
+        if not _is_untidy(text, plain):
             return text.strip()
         tidied = collapse_blank_lines(normalize_spaces(text))
         # ftfy takes some spaces for lost bytes, so tidying can bring mojibake into view.
@@ -207,23 +252,23 @@ def clean(text: str) -> str:
     return text
 
 
-def _needs_repair(text: str) -> bool:
-    """Whether a fixer other than the space and blank-line ones would change ``text``."""
-    if _REPAIR_CHAR.search(text):
+def _needs_repair(text: str, plain: bool) -> bool:
+    """Whether a fixer other than the space and blank-line ones would change ``text``
+    (``plain``: it has no character of _REPAIR_OR_ODD_SPACE)."""
+    if not plain and _REPAIR_CHAR.search(text):
         return True
     if text.isascii():
         return False
     return _may_hold_mojibake(text) or not unicodedata.is_normalized("NFC", text)
 
 
-def _is_untidy(text: str) -> bool:
-    """Whether the space and blank-line fixers would change ``text``, besides trimming it."""
+def _is_untidy(text: str, plain: bool) -> bool:
+    """Whether the space and blank-line fixers would change ``text``, besides trimming it
+    (``plain``: it has no character of _REPAIR_OR_ODD_SPACE)."""
     return (
         "  " in text
-        or " \n" in text
-        or "\n " in text
-        or "\n\n\n" in text
-        or _ODD_SPACE.search(text) is not None
+        or ("\n" in text and (" \n" in text or "\n " in text or "\n\n\n" in text))
+        or (not plain and _ODD_SPACE.search(text) is not None)
     )
 
 

@@ -30,10 +30,18 @@ INLINE = frozenset(
 # Elements whose own tag inline_text() acts on: a link, or an element whose text is left out.
 _WALKED = SKIPPED | {"a"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# A single space is left alone (most whitespace in text), so most text nodes come back as they are.
 _WHITESPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([\w+#-]+)")
+
+
+def _collapse_whitespace(text: str) -> str:
+    """Runs of whitespace become one space: HTML text as a browser shows it."""
+    # A single space is left alone (most whitespace in text), so substring tests, much faster
+    # than the pattern, settle most text nodes, which come back as they are.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        return _WHITESPACE.sub(" ", text)
+    return text
 
 
 class _Inline:
@@ -46,7 +54,7 @@ class _Inline:
     def add(self, node: LexborNode) -> bool:
         """Add an inline node; False when it is an element with no text (an image link)."""
         if node.tag == "-text":
-            self.parts.append(_WHITESPACE.sub(" ", node.text_content or ""))
+            self.parts.append(_collapse_whitespace(node.text_content or ""))
         elif node.tag == "br":
             self.parts.append("\n")
         else:
@@ -72,7 +80,7 @@ def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
     only = node.child
     if only is not None and only.next is None and only.tag == "-text" and node.tag not in _WALKED:
         # Most blocks hold nothing but their text: no walk needed.
-        return _WHITESPACE.sub(" ", only.text_content or ""), []
+        return _collapse_whitespace(only.text_content or ""), []
     parts: list[str] = []
     links: list[Link] = []
     # Text inside script and the like is left out; until one is met (the walk goes parents
@@ -83,7 +91,7 @@ def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
         if tag == "-text":
             parent = child.parent if skipping else None
             if parent is None or parent.tag not in SKIPPED:
-                parts.append(_WHITESPACE.sub(" ", child.text_content or ""))
+                parts.append(_collapse_whitespace(child.text_content or ""))
         elif tag == "br":
             parts.append("\n")
         elif tag == "a":
