@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+import unsyndicate
+from unsyndicate import pipeline
 from unsyndicate.clean import clean
+from unsyndicate.document import Head
 from unsyndicate.head import _unwrapped, read_head
+from unsyndicate.metadata import HEAD_KEYS
 
 AUTHORS = (
     "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
@@ -118,3 +125,50 @@ def test_a_long_json_ld_list_is_read_whole_and_in_order() -> None:
     html = f'<script type="application/ld+json">{data}</script>'
     jsonld = read_head(LexborHTMLParser(html)).jsonld
     assert len(jsonld) == 300_001 and jsonld[-1] == {"@type": "Thing"}
+
+
+class _Asked(dict[str, tuple[str, ...]]):
+    """Head metadata that records every name asked of it."""
+
+    def __init__(self, meta: dict[str, tuple[str, ...]], asked: set[str]) -> None:
+        super().__init__(meta)
+        self.asked = asked
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self.asked.add(name)
+        return super().get(name, default)
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        self.asked.add(name)
+        return super().__getitem__(name)
+
+    def __contains__(self, name: object) -> bool:
+        self.asked.add(str(name))
+        return super().__contains__(name)
+
+
+def test_every_meta_name_the_pipeline_asks_for_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A page with no metadata at all: every reader falls through every name it knows.
+    asked: set[str] = set()
+
+    def recorded(tree: LexborHTMLParser) -> Head:
+        head = read_head(tree)
+        return attrs.evolve(head, meta=_Asked(head.meta, asked))
+
+    monkeypatch.setattr(pipeline, "read_head", recorded)
+    unsyndicate.parse("<html><body><p>" + "A plain paragraph of the article. " * 5 + "</p>")
+    assert "og:url" in asked and "twitter:title" in asked
+    assert asked <= HEAD_KEYS
+
+
+def test_meta_names_are_kept_by_their_trimmed_lower_case_name_and_only_if_read() -> None:
+    html = (
+        '<meta property=" OG:Title " content=" A  title ">'
+        '<meta name="description" content="Not asked for">'
+        '<meta name="author" content="">'
+        '<meta itemprop="datePublished" content="2020-01-02">'
+    )
+    assert read_head(LexborHTMLParser(html)).meta == {
+        "og:title": ("A title",),
+        "datepublished": ("2020-01-02",),
+    }

@@ -6,9 +6,12 @@ import json
 from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
 from unsyndicate.generic.authors import clean_authors
+from unsyndicate.head import read_head
+from unsyndicate.metadata import head_canonical
 
 BODY = "<article>" + "<p>Some text of the article, long enough, to be the body here.</p>" * 3
 
@@ -172,3 +175,19 @@ def test_a_site_logo_heading_is_not_the_title() -> None:
     head = meta("og:title", "Bridge plan approved after long delay", "property")
     body = "<header><h1>Daily Example</h1></header>" + BODY
     assert unsyndicate.parse(page(head, body=body)).title == "Bridge plan approved after long delay"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<link rel="canonical" href="https://a.example/1">', "https://a.example/1"),
+        (meta("og:url", " https://b.example/2 ", "property"), "https://b.example/2"),
+        (
+            '<link rel="canonical" href="">' + meta("og:url", "https://b.example/2", "property"),
+            "https://b.example/2",
+        ),
+        ("", None),
+    ],
+)
+def test_the_canonical_address_is_the_link_then_opengraph(head: str, expected: str | None) -> None:
+    assert head_canonical(read_head(LexborHTMLParser(page(head)))) == expected

@@ -1,4 +1,4 @@
-"""Page metadata from HTML: ``<title>``, ``<meta>`` tags, canonical link, language and JSON-LD."""
+"""Page metadata from HTML: ``<title>``, the ``<meta>`` tags read, canonical, language, JSON-LD."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .clean import clean
 from .document import Head
+from .metadata import HEAD_KEYS
 
 # A JSON-LD block larger than this is data, not article metadata; parsing it would only cost.
 _MAX_JSONLD = 1_000_000
@@ -34,26 +35,21 @@ class _Test(NamedTuple):
 
 
 class _Selector(NamedTuple):
-    """A compound selector of a tag (or any) and attribute tests, in CSS and parsed."""
+    """A compound selector of a tag (or any) and attribute tests, in CSS and parsed, and what
+    an element it matches is: ``jsonld``, or the entry it gives (``byline``, ``datetime``,
+    ``subtitle``)."""
 
     css: str
     tag: str
     tests: tuple[_Test, ...]
-
-
-class _Group(NamedTuple):
-    """A selector list, and the attributes its first tests need (an element with none of them
-    matches none of its selectors)."""
-
-    selectors: tuple[_Selector, ...]
-    needs: frozenset[str]
+    finds: str
 
 
 _COMPOUND = re.compile(r"([\w-]*)((?:\[[^\]]+\])+)")
 _TEST = re.compile(r'\[([\w-]+)(?:([~*]?=)"?([^"\s\]]*)"?( i)?)?\]')
 
 
-def _selectors(group: str) -> _Group:
+def _selectors(finds: str, group: str) -> tuple[_Selector, ...]:
     """A selector list such as ``time[datetime], [class*=byline i]``, parsed."""
     found = []
     for css in group.split(", "):
@@ -64,22 +60,32 @@ def _selectors(group: str) -> _Group:
             _Test(name, operator or "", value or "", bool(flag))
             for name, operator, value, flag in _TEST.findall(match[2])
         )
-        found.append(_Selector(css, match[1], tests))
-    return _Group(tuple(found), frozenset(selector.tests[0].name for selector in found))
+        found.append(_Selector(css, match[1], tests, finds))
+    return tuple(found)
 
 
 # Metadata the page shows in its body, kept under these names beside the <meta> tags: author
-# markup (microdata, rel=author, byline classes) and machine-readable times.
-_VISIBLE_AUTHORS = _selectors(
-    "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
-    "[class~=author i], [class*=__author i]"
+# markup (microdata, rel=author, byline classes) and machine-readable times; and JSON-LD.
+_SELECTORS = (
+    *_selectors(
+        "byline",
+        "[itemprop~=author], [rel~=author], [class*=byline i], [class*=author-name i], "
+        "[class~=author i], [class*=__author i]",
+    ),
+    *_selectors("datetime", "time[datetime], [itemprop~=datePublished][datetime]"),
+    *_selectors(
+        "subtitle",
+        "[itemprop~=alternativeHeadline], [class*=subtitle i], [class*=standfirst i], "
+        "[class*=subheadline i]",
+    ),
+    *_selectors("jsonld", 'script[type="application/ld+json"]'),
 )
-_VISIBLE_TIMES = _selectors("time[datetime], [itemprop~=datePublished][datetime]")
-_VISIBLE_SUBTITLE = _selectors(
-    "[itemprop~=alternativeHeadline], [class*=subtitle i], [class*=standfirst i], "
-    "[class*=subheadline i]"
-)
-_JSONLD = _selectors('script[type="application/ld+json"]')
+# Each selector under the attribute its first test needs: an element is tested only against
+# the selectors of the attributes it has (most <meta> have none of them).
+_BY_ATTRIBUTE = {
+    name: tuple(selector for selector in _SELECTORS if selector.tests[0].name == name)
+    for name in dict.fromkeys(selector.tests[0].name for selector in _SELECTORS)
+}
 # Every element read_head needs, found in one walk of the tree (each query walks all of it,
 # and every class test costs): a superset of the selectors above, which are then tested here.
 # A <meta> without content gives nothing, so ``[content]`` finds the ones that count.
@@ -87,10 +93,6 @@ _CANDIDATES = (
     '[content], [datetime], script[type="application/ld+json"], [itemprop~=author], '
     "[itemprop~=alternativeHeadline], [rel~=author], [class*=author i], [class*=byline i], "
     "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i]"
-)
-# The attributes those selectors test: an element with none of them (most <meta>) is none's.
-_TESTED = frozenset().union(
-    *(group.needs for group in (_JSONLD, _VISIBLE_AUTHORS, _VISIBLE_TIMES, _VISIBLE_SUBTITLE))
 )
 # Selectors compare the values of these attributes without ASCII case on HTML elements, with
 # it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
@@ -134,30 +136,35 @@ class _Found:
 
     def add(self, node: LexborNode) -> None:
         attributes = node.attributes
-        if node.tag == "meta":
+        tag = node.tag
+        if tag == "meta":
             self._add_meta(attributes)
-        if _TESTED.isdisjoint(attributes):
+        counts = _Element(node, tag, attributes).counts()
+        if not counts:
             return
-        element = _Element(node, attributes)
-        if element.matches(_JSONLD):
+        if "jsonld" in counts:
             self.jsonld += _jsonld(node)
-        byline = element.matches(_VISIBLE_AUTHORS)
+        byline = counts.get("byline")
         if byline:
             self.bylines += [_byline(node)] * byline
         moment = attributes.get("datetime")
         if moment:
-            self.times += [moment.strip()] * element.matches(_VISIBLE_TIMES)
-        if self.subtitle is None and element.matches(_VISIBLE_SUBTITLE):
+            self.times += [moment.strip()] * counts.get("datetime", 0)
+        if self.subtitle is None and "subtitle" in counts:
             self.subtitle = node
 
     def _add_meta(self, attributes: dict[str, str | None]) -> None:
         name = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        if not name:
+            return
+        # Most tags are of names no reader asks for (see HEAD_KEYS): not cleaned, not kept.
+        name = name.strip().lower()
         content = attributes.get("content")
-        if name and content:
+        if content and name in HEAD_KEYS:
             value = self.cleaned.get(content)
             if value is None:
                 value = self.cleaned[content] = clean(content)
-            self.tags.setdefault(name.strip().lower(), []).append(value)
+            self.tags.setdefault(name, []).append(value)
 
     def meta(self) -> dict[str, tuple[str, ...]]:
         """The <meta> tags by name, then the markup as ``byline``, ``subtitle`` and
@@ -183,48 +190,54 @@ def _byline(element: LexborNode) -> str:
 class _Element:
     """An element whose attributes are tested against selectors the way lexbor tests them."""
 
-    def __init__(self, node: LexborNode, attributes: dict[str, str | None]) -> None:
+    __slots__ = ("attributes", "lowered", "node", "tag")
+
+    def __init__(
+        self, node: LexborNode, tag: str | None, attributes: dict[str, str | None]
+    ) -> None:
         self.node = node
-        self.tag = node.tag
+        self.tag = tag
         self.attributes = attributes
         self.lowered: dict[str, str] = {}
 
-    def matches(self, group: _Group) -> int:
-        """How many of the group's selectors the element matches: a query for a selector list
-        gives an element once for each selector it matches."""
-        if group.needs.isdisjoint(self.attributes):
-            return 0
-        count = 0
-        for selector in group.selectors:
-            if selector.tag and selector.tag != self.tag:
-                continue
-            for test in selector.tests:
-                if test.name not in self.attributes or not self._passes(test, selector.css):
-                    break
-            else:
-                count += 1
-        return count
+    def counts(self) -> dict[str, int]:
+        """How many selectors of each kind (``_Selector.finds``) the element matches: a query
+        for a selector list gives an element once for each selector it matches."""
+        counts: dict[str, int] = {}
+        for name in self.attributes:
+            for selector in _BY_ATTRIBUTE.get(name, ()):
+                if self._matches(selector):
+                    counts[selector.finds] = counts.get(selector.finds, 0) + 1
+        return counts
 
-    def _passes(self, test: _Test, css: str) -> bool:
-        """Whether the element's attribute, which it has, passes the test."""
-        if not test.operator:
-            return True
-        if test.ignore_case:
-            return _compare(test.operator, self._lower(test.name), test.value)
-        if _compare(test.operator, self.attributes[test.name] or "", test.value):
-            return True
-        if test.name in _CASELESS_IN_HTML and _compare(
-            test.operator, self._lower(test.name), test.value
-        ):
+    def _matches(self, selector: _Selector) -> bool:
+        if selector.tag and selector.tag != self.tag:
+            return False
+        attributes = self.attributes
+        for name, operator, wanted, ignore_case in selector.tests:
+            if name not in attributes:
+                return False
+            if not operator:
+                continue
+            value = self._lower(name) if ignore_case else attributes[name] or ""
+            if _compare(operator, value, wanted):
+                continue
+            if ignore_case or name not in _CASELESS_IN_HTML:
+                return False
+            if not _compare(operator, self._lower(name), wanted):
+                return False
             # Only lexbor knows the element's namespace: ask it whether the element matches.
-            found = self.node.css_first(css)
+            found = self.node.css_first(selector.css)
             return found is not None and found.mem_id == self.node.mem_id
-        return False
+        return True
 
     def _lower(self, name: str) -> str:
         value = self.lowered.get(name)
         if value is None:
-            value = self.lowered[name] = (self.attributes[name] or "").translate(_ASCII_LOWER)
+            value = self.attributes[name] or ""
+            # ASCII text lowers the same either way, the built-in way faster.
+            value = value.lower() if value.isascii() else value.translate(_ASCII_LOWER)
+            self.lowered[name] = value
         return value
 
 

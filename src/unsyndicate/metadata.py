@@ -14,7 +14,34 @@ from .model import Publisher, Tag
 _ARTICLE_TYPES = re.compile(
     r"Article|BlogPosting|Report|NewsArticle|Posting|WebPage", re.IGNORECASE
 )
+# The <meta> names each reader below asks for, best first (``byline``, ``subtitle`` and
+# ``datetime`` also name page markup: see head.py). read_head keeps these names only.
+_TITLE_META = ("og:title", "twitter:title")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+_BYLINE_META = "byline"
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "date", "pubdate", "dc.date",
+    "dc.date.issued", "publish-date", "sailthru.date", "datepublished", "parsely-pub-date",
+    "dcterms.created", "article.published", "citation_date", "citation_publication_date",
+    "datetime",
+)  # fmt: skip
+_MODIFIED_META = ("article:modified_time", "og:updated_time")
+_SITE_META = ("og:site_name", "application-name")
+_SECTION_META = "article:section"
+_TAG_META = "article:tag"
+_KEYWORD_META = ("keywords", "news_keywords")
+_IMAGE_META = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+_SUBTITLE_META = "subtitle"
+_LANGUAGE_META = ("og:locale", "language", "content-language", "dc.language")
+_CANONICAL_META = ("og:url",)
+HEAD_KEYS = frozenset(
+    (
+        *_TITLE_META, *_AUTHOR_META, _BYLINE_META, *_PUBLISHED_META, *_MODIFIED_META,
+        *_SITE_META, _SECTION_META, _TAG_META, *_KEYWORD_META, *_IMAGE_META, _SUBTITLE_META,
+        *_LANGUAGE_META, *_CANONICAL_META,
+    )
+)  # fmt: skip
+"""Every <meta> name a reader of :class:`~unsyndicate.document.Head` asks for."""
 # A site name followed by its slogan: "LinkNaija | Nigeria's popular news platform".
 _TAGLINE = re.compile(r"\s+[|–—-]\s+.*$")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
@@ -57,9 +84,7 @@ def title_candidates(head: Head) -> list[str]:
     headline = article_object(head).get("headline")
     headline = clean(headline) if isinstance(headline, str) else None
     # <meta> values are clean already (see head.py).
-    found = [
-        value for value in (headline, head.first("og:title"), head.first("twitter:title")) if value
-    ]
+    found = [value for value in (headline, *(head.first(name) for name in _TITLE_META)) if value]
     if head.title:
         suffix = _TITLE_SUFFIX.search(head.title)
         # The site's name is the shorter part: "Google - Site Reliability Engineering" is a
@@ -94,48 +119,39 @@ def author_sources(head: Head, article: dict[str, Any]) -> list[list[str]]:
     ]
     # Author markup in the page also names the authors of related articles: each element is
     # a source of its own, so the first that names a person wins.
-    bylines = [[byline] for byline in head.meta.get("byline", ())]
+    bylines = [[byline] for byline in head.meta.get(_BYLINE_META, ())]
     return [_names(article.get("author")), tagged, *bylines]
 
 
 def head_published(head: Head, article: dict[str, Any]) -> str | None:
     # ``datetime`` is the first <time datetime> in the page (see head.py): the least sure source.
-    return parse_date(
-        _text(article.get("datePublished"))
-        or head.first(
-            "article:published_time", "og:published_time", "date", "pubdate", "dc.date",
-            "dc.date.issued", "publish-date", "sailthru.date", "datepublished",
-            "parsely-pub-date", "dcterms.created", "article.published", "citation_date",
-            "citation_publication_date", "datetime",
-        )
-    )  # fmt: skip
+    return parse_date(_text(article.get("datePublished")) or head.first(*_PUBLISHED_META))
 
 
 def head_modified(head: Head, article: dict[str, Any]) -> str | None:
-    return parse_date(
-        _text(article.get("dateModified")) or head.first("article:modified_time", "og:updated_time")
-    )
+    return parse_date(_text(article.get("dateModified")) or head.first(*_MODIFIED_META))
 
 
 def head_publisher(head: Head) -> Publisher | None:
     ld = article_object(head)
     names = _names(ld.get("publisher"))
-    candidates = [
-        *head.meta.get("og:site_name", ()),
-        *head.meta.get("application-name", ()),
-        *names,
-    ]
+    candidates = [value for name in _SITE_META for value in head.meta.get(name, ())] + names
     # Some pages put their address where the name goes: the host names the site better.
     name = next(filter(None, (clean(value) for value in candidates if "://" not in value)), None)
     return Publisher(_TAGLINE.sub("", name) or name) if name else None
 
 
+def head_canonical(head: Head) -> str | None:
+    """The page's own address: ``<link rel=canonical>``, then OpenGraph."""
+    return head.canonical or head.first(*_CANONICAL_META)
+
+
 def head_tags(head: Head, article: dict[str, Any]) -> tuple[Tag, ...]:
     """Sections, then keywords: OpenGraph article tags, else JSON-LD, else keyword ``<meta>``."""
-    sections = [*head.meta.get("article:section", ()), *_listed(article.get("articleSection"))]
-    keywords: list[str] = list(head.meta.get("article:tag", ()))
+    sections = [*head.meta.get(_SECTION_META, ()), *_listed(article.get("articleSection"))]
+    keywords: list[str] = list(head.meta.get(_TAG_META, ()))
     keywords = keywords or _listed(article.get("keywords"))
-    keywords = keywords or _listed(head.first("keywords", "news_keywords"))
+    keywords = keywords or _listed(head.first(*_KEYWORD_META))
     tags = [Tag("section", name) for name in sections]
     tags += [Tag("keyword", name) for name in keywords]
     return tuple(dict.fromkeys(tags))
@@ -143,7 +159,7 @@ def head_tags(head: Head, article: dict[str, Any]) -> tuple[Tag, ...]:
 
 def head_image(head: Head, article: dict[str, Any]) -> str | None:
     """The lead image: OpenGraph, Twitter card, then JSON-LD ``image``."""
-    found = head.first("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    found = head.first(*_IMAGE_META)
     if found:
         return found
     image = article.get("image")
@@ -155,17 +171,13 @@ def head_image(head: Head, article: dict[str, Any]) -> str | None:
 
 def head_subtitle(head: Head, article: dict[str, Any]) -> str | None:
     """The standfirst: JSON-LD ``alternativeHeadline``, then subtitle markup in the page."""
-    value = _text(article.get("alternativeHeadline")) or head.first("subtitle")
+    value = _text(article.get("alternativeHeadline")) or head.first(_SUBTITLE_META)
     return clean(value) or None if value else None
 
 
 def head_language(head: Head, article: dict[str, Any]) -> str | None:
     """The page's language as a BCP 47 tag: ``<html lang>``, JSON-LD, then locale meta tags."""
-    value = (
-        head.language
-        or _text(article.get("inLanguage"))
-        or head.first("og:locale", "language", "content-language", "dc.language")
-    )
+    value = head.language or _text(article.get("inLanguage")) or head.first(*_LANGUAGE_META)
     return value.strip().replace("_", "-") or None if value else None
 
 
