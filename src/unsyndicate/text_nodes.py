@@ -122,6 +122,10 @@ class _Builder:
         if kind != self.kind:
             self.flush()
             self.kind = kind
+        elif content == self.lines[-1]:
+            # A line repeating the one before is kept once: a string costs some 50 bytes more
+            # than its text, which for a run of short lines is most of the memory it takes.
+            content = self.lines[-1]
         self.lines.append(content)
 
     def _kind_of(self, line: str, first: str) -> tuple[str, str]:
@@ -166,8 +170,12 @@ class _Builder:
     def _list(self, lines: list[str], ordered: bool) -> None:
         items: list[str] = []
         links: list[Link] = []
+        previous: str | None = None
+        found: tuple[str, list[Link]] = ("", [])
         for line in lines:
-            text, item_links = inline_markdown(line)
+            if line is not previous:  # a repeated item (kept once by line()) is read once
+                previous, found = line, inline_markdown(line)
+            text, item_links = found
             items.append(text)
             links.extend(item_links)
         block = Block("list", "\n".join(items), items=tuple(items), ordered=ordered)
