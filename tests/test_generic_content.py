@@ -247,3 +247,47 @@ def test_streamed_lengths_are_the_lengths_read_whole(page: Path) -> None:
     read, streamed = content_module._Lengths(), content_module._Lengths(streamed=True)
     for element in body.css("div, section, article, td, ul"):
         assert streamed.text(element) == read.text(element)
+
+
+def test_a_paragraph_named_as_furniture_is_left_out_beside_its_siblings() -> None:
+    # Its siblings give points to the same container; only the named ones are left out.
+    def region(name: str) -> list[str | None]:
+        mixed = f'<p>{PROSE}</p><p class="{name}">{PROSE}</p>' * 3
+        html = page(f'<div id="mixed">{mixed}</div><div id="plain">{f"<p>{PROSE}</p>" * 4}</div>')
+        return [node.attributes.get("id") for node in content_region(LexborHTMLParser(html))]
+
+    assert region("sharing") == ["plain"]
+    assert region("lead") == ["mixed"]
+
+
+def test_alike_paragraphs_are_one_run_giving_their_points_one_by_one() -> None:
+    # Seven paragraphs of one point each, kept as one record; the div two levels up gets a sixth
+    # of a point from each in turn: a sum of floats, not a product, which ends a bit apart.
+    line = "A plain line of text without any comma in it"
+    inner = f"<p>{line}</p>" * 7
+    html = page(f'<div id="outer"><div id="mid"><div id="inner">{inner}</div></div></div>')
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    scoring = content_module._Page(body)
+    assert [(run.count, run.points) for run in scoring.runs] == [(7, 1)]
+    scores = {c.node.id: c.score for c in content_module._score(scoring, True).values()}
+    expected = 5.0  # a div's own score
+    for _ in range(7):
+        expected += 1 / 6
+    assert expected != 5.0 + 7 * (1 / 6)
+    assert scores == {"inner": 5.0 + 7, "mid": 5.0 + 7 / 2, "outer": expected}
+
+
+@pytest.mark.parametrize(
+    "page",
+    [page for page in fixture_pages() if page.suffix in (".html", ".htm", ".gz")],
+    ids=lambda page: page.name,
+)
+def test_a_node_asked_alone_is_a_paragraph_as_the_query_finds_it(page: Path) -> None:
+    data = page.read_bytes()
+    body = LexborHTMLParser(gzip.decompress(data) if page.suffix == ".gz" else data).body
+    assert body is not None
+    found = {element.mem_id for element in body.css(content_module.PARAGRAPHS)}
+    for element in body.traverse():
+        if element.mem_id != body.mem_id:
+            assert content_module._is_paragraph(element) == (element.mem_id in found)

@@ -8,6 +8,9 @@ like part of it (a lead paragraph outside the main column, a second text column)
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import hints
@@ -18,9 +21,12 @@ BLOCK_TAGS = (
     "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6",
 )  # fmt: skip
 _BLOCK = ", ".join(BLOCK_TAGS)
+_BLOCKS = frozenset(BLOCK_TAGS)
 PARAGRAPHS_WITHOUT_P = f"pre, td, blockquote, div:not(:has({_BLOCK}))"
 PARAGRAPHS = f"p, {PARAGRAPHS_WITHOUT_P}"
-# Containers scored on the text directly inside them (text runs between their blocks).
+_PARAGRAPH_TAGS = ("p", "pre", "td", "blockquote")  # those of PARAGRAPHS besides the div
+# Containers scored on the text directly inside them (text runs between their blocks), unless
+# they are paragraphs.
 _CONTAINERS = "div, section"
 _MIN_PARAGRAPH = 25
 # A paragraph's points go to this many ancestors, divided by these as they get further.
@@ -62,26 +68,66 @@ class _Candidate:
 
 
 class _Page:
-    """What the scoring reads off the page, read once for both tries: the elements scored on
-    their text (with its length and commas), and memos of what is asked again."""
+    """What the scoring reads off the page, read once for both tries: the points each element
+    scored on its text gives its owner (its parent, or a container itself), and memos of what is
+    asked again.
+
+    Points are kept as runs: sibling paragraphs in a row that give the same points (and are
+    named alike) are one run, so a page of a million alike paragraphs keeps one record, not one
+    per paragraph.
+    """
 
     def __init__(self, body: LexborNode) -> None:
-        paragraphs = body.css(PARAGRAPHS)
-        self.paragraphs = {element.mem_id for element in paragraphs}
-        self.scored = [
-            (element, True, length, commas)
-            for element, (length, commas) in _paragraph_texts(paragraphs, body)
-            if length >= _MIN_PARAGRAPH
-        ]
-        for element in body.css(_CONTAINERS):
-            if element.mem_id not in self.paragraphs:
-                text = element.text(deep=False, strip=True)
-                if len(text) >= _MIN_PARAGRAPH:  # most hold none of their own
-                    self.scored.append((element, False, *_measure(text)))
         self.body = body.mem_id
         self.unlikely = {self.body: False}  # whether an element is inside furniture
+        self.owners: dict[int, LexborNode] = {}
+        self.runs: list[_Run] = []  # in the order the paragraphs come, then the containers
+        read = 0
+        for element, length, commas in _paragraph_texts(body.css(PARAGRAPHS), body):
+            if length < _MIN_PARAGRAPH:
+                continue
+            read += length
+            owner = element.parent
+            if owner is not None:
+                self._add(owner, length, commas, named=_furniture(element))
+        for element in body.css(_CONTAINERS):
+            text = element.text(deep=False, strip=True)
+            # Most hold no text of their own; a div holding no block was scored as a paragraph.
+            if len(text) >= _MIN_PARAGRAPH and not _is_paragraph(element):
+                length, commas = _measure(text)
+                read += length
+                self._add(element, length, commas, named=False)  # its own name is its owner's
         # On a page this big, a container's text read as one string costs more than the page.
-        self.lengths = _Lengths(streamed=sum(item[2] for item in self.scored) > _READ_FREELY)
+        self.lengths = _Lengths(streamed=read > _READ_FREELY)
+
+    def _add(self, owner: LexborNode, length: int, commas: int, *, named: bool) -> None:
+        points = 1 + commas + min(length // 100, 3)
+        key = owner.mem_id
+        if self.runs:
+            last = self.runs[-1]
+            if last.owner == key and last.points == points and last.named == named:
+                last.count += 1
+                return
+        self.owners.setdefault(key, owner)
+        self.runs.append(_Run(key, points, named))
+
+    def in_furniture(self, run: _Run) -> bool:
+        """True when the paragraphs of ``run`` are inside furniture: named so themselves, or
+        their owner is."""
+        return run.named or _inside_unlikely(self.owners[run.owner], self.unlikely)
+
+
+class _Run:
+    """Paragraphs in a row giving the same points to the same owner (by its id), all named as
+    furniture by their own class or id, or none."""
+
+    __slots__ = ("count", "named", "owner", "points")
+
+    def __init__(self, owner: int, points: int, named: bool) -> None:
+        self.owner = owner
+        self.points = points
+        self.named = named
+        self.count = 1
 
 
 def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -116,7 +162,7 @@ def _measure(text: str) -> tuple[int, int]:
 
 def _paragraph_texts(
     paragraphs: list[LexborNode], body: LexborNode
-) -> list[tuple[LexborNode, tuple[int, int]]]:
+) -> Iterator[tuple[LexborNode, int, int]]:
     """Each paragraph with the length and commas of its text (all of it, spaces kept).
 
     Each text is read whole, which reads a paragraph inside others (a table cell in a table
@@ -124,19 +170,20 @@ def _paragraph_texts(
     the texts are summed instead, each from those of the paragraphs inside it: that reads no
     text twice however deeply paragraphs nest.
     """
-    measured = []
     read = 0
     limit = _READ_FREELY
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         length, commas = _measure(paragraph.text())  # the text itself is let go at once:
         read += length  # a 10 MB paragraph and the body's text are not held together
         if read > limit:
             if limit == _READ_FREELY:
                 limit = max(limit, 2 * _text_length(body))
             if read > limit:
-                return _summed_texts(paragraphs)
-        measured.append((paragraph, (length, commas)))
-    return measured
+                known = _summed_texts(paragraphs)
+                for rest in itertools.islice(paragraphs, index, None):
+                    yield rest, *known[rest.mem_id]
+                return
+        yield paragraph, length, commas
 
 
 def _text_length(node: LexborNode) -> int:
@@ -149,7 +196,8 @@ def _text_length(node: LexborNode) -> int:
     )
 
 
-def _summed_texts(paragraphs: list[LexborNode]) -> list[tuple[LexborNode, tuple[int, int]]]:
+def _summed_texts(paragraphs: list[LexborNode]) -> dict[int, tuple[int, int]]:
+    """The length and commas of each paragraph's text, by node id."""
     known: dict[int, tuple[int, int]] = {}
     holders: set[int] = set()  # elements with a paragraph inside
     for paragraph in reversed(paragraphs):  # the ones inside first
@@ -162,7 +210,7 @@ def _summed_texts(paragraphs: list[LexborNode]) -> list[tuple[LexborNode, tuple[
         while node is not None and node.mem_id not in holders:
             holders.add(node.mem_id)
             node = node.parent
-    return [(paragraph, known[paragraph.mem_id]) for paragraph in paragraphs]
+    return known
 
 
 def _summed(
@@ -194,21 +242,18 @@ def _summed(
 def _score(page: _Page, skip_unlikely: bool) -> dict[int, _Candidate]:
     """Candidates by node id."""
     candidates: dict[int, _Candidate] = {}
-    # The candidates a scored element gives points to, by the first of them: sibling
-    # paragraphs give theirs to the same ones.
+    # The candidates an owner gives points to: sibling paragraphs give theirs to the same ones.
     lines: dict[int, list[_Candidate]] = {}
-    for element, deep, length, commas in page.scored:
-        if skip_unlikely and _inside_unlikely(element, page.unlikely):
+    for run in page.runs:
+        if skip_unlikely and page.in_furniture(run):
             continue
-        points = 1 + commas + min(length // 100, 3)
-        owner = element.parent if deep else element
-        if owner is None:
-            continue
-        line = lines.get(owner.mem_id)
+        line = lines.get(run.owner)
         if line is None:
-            line = lines[owner.mem_id] = _line(owner, page.body, candidates)
+            line = lines[run.owner] = _line(page.owners[run.owner], page.body, candidates)
         for level, candidate in enumerate(line):
-            candidate.score += points / _SHARES[level]
+            share = run.points / _SHARES[level]
+            for _ in range(run.count):  # one by one, as each paragraph gives them: a sum of
+                candidate.score += share  # floats is not a product, and a last bit can tip a tie
     return candidates
 
 
@@ -238,17 +283,21 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
         if key in memo:
             found = memo[key]
             break
-        tag = node.tag
-        if tag in _STOP:
+        if node.tag in _STOP:
             break
         path.append(key)
-        if tag in ("nav", "aside", "footer") or hints.unlikely(hints.label(node)):
+        if _furniture(node):
             found = True
             break
         node = node.parent
     for key in path:
         memo[key] = found
     return found
+
+
+def _furniture(node: LexborNode) -> bool:
+    """True when ``node`` itself is clearly furniture, by its tag or its class and id."""
+    return node.tag in ("nav", "aside", "footer") or hints.unlikely(hints.label(node))
 
 
 class _Lengths:
@@ -316,7 +365,7 @@ def link_density(node: LexborNode, lengths: _Lengths | None = None) -> float:
     length = known.text(node)
     if not length:
         return 0.0
-    linked = sum(known.link(anchor) for anchor in node.css("a"))
+    linked = sum(map(known.link, node.css("a")))
     return min(1.0, linked / length)
 
 
@@ -403,7 +452,7 @@ def _with_siblings(
 def _lone_paragraph(node: LexborNode, page: _Page) -> bool:
     """A paragraph (a ``<p>``, or a div used as one) beside the article's container that reads
     as prose, not a link list."""
-    if node.tag != "p" and node.mem_id not in page.paragraphs:
+    if not _is_paragraph(node):
         return False
     text = node.text(deep=True, strip=True)
     if text.count(" ") < _MIN_SPACES:  # an address or a label, not a sentence
@@ -412,3 +461,11 @@ def _lone_paragraph(node: LexborNode, page: _Page) -> bool:
     if len(text) > 80:
         return density < 0.25
     return bool(text) and density == 0 and text.endswith(".")
+
+
+def _is_paragraph(node: LexborNode) -> bool:
+    """True when ``node`` is one of ``PARAGRAPHS`` (asked of one node, not of the page)."""
+    tag = node.tag
+    if tag == "div":
+        return not any(inner.tag in _BLOCKS for inner in itertools.islice(node.traverse(), 1, None))
+    return tag in _PARAGRAPH_TAGS
