@@ -91,12 +91,13 @@ _STRANDED = re.compile(
 _REPAIR_CHAR = re.compile(f"[&\r\x85\u2028\u2029{_INVISIBLE_OR_CONTROL.pattern[1:-1]}]")
 # Those and the odd spaces: most text has none, and one look rules out both.
 _REPAIR_OR_ODD_SPACE = re.compile(f"[{_REPAIR_CHAR.pattern[1:-1]}{_ODD_SPACE.pattern[1:-1]}]")
-# Where ftfy's UTF8_DETECTOR_RE can match: a UTF-8 lead it knows, then a continuation (ftfy's
-# pattern opens with a lookbehind, so searching with it is slow).
+# Where ftfy's UTF8_DETECTOR_RE can match: a UTF-8 lead it knows, then as many continuations
+# as the lead calls for. ftfy's pattern, opening with a lookbehind, is slow to search with.
 _UTF8_CLUE = re.compile(
-    "[{utf8_first_of_2}{utf8_first_of_3}{utf8_first_of_4}][{utf8_continuation}]".format(
-        **UTF8_CLUES
-    )
+    "[{utf8_first_of_2}{utf8_first_of_3}{utf8_first_of_4}](?:"
+    "(?<=[{utf8_first_of_2}])[{utf8_continuation}]"
+    "|(?<=[{utf8_first_of_3}])[{utf8_continuation}]{{2}}"
+    "|(?<=[{utf8_first_of_4}])[{utf8_continuation}]{{3}})".format(**UTF8_CLUES)
 )
 # Passes of the fixers over one text at most (see clean()).
 _MAX_PASSES = 4

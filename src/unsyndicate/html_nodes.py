@@ -51,11 +51,11 @@ class _Inline:
         self.parts: list[str] = []
         self.links: list[Link] = []
 
-    def add(self, node: LexborNode) -> bool:
+    def add(self, node: LexborNode, tag: str) -> bool:
         """Add an inline node; False when it is an element with no text (an image link)."""
-        if node.tag == "-text":
+        if tag == "-text":
             self.parts.append(_collapse_whitespace(node.text_content or ""))
-        elif node.tag == "br":
+        elif tag == "br":
             self.parts.append("\n")
         else:
             text, links = inline_text(node)
@@ -66,6 +66,8 @@ class _Inline:
         return True
 
     def flush(self, into: list[Node]) -> None:
+        if not self.parts:
+            return
         text = "".join(self.parts)
         # Most often nothing, or only the whitespace between two blocks: nothing to clean.
         text = clean(text) if text and not text.isspace() else ""
@@ -75,12 +77,12 @@ class _Inline:
         self.links.clear()
 
 
-def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
+def inline_text(node: LexborNode) -> tuple[str, tuple[Link, ...]]:
     """Text of an inline subtree with ``<br>`` as newlines, and the links in it."""
     only = node.child
     if only is not None and only.next is None and only.tag == "-text" and node.tag not in _WALKED:
         # Most blocks hold nothing but their text: no walk needed.
-        return _collapse_whitespace(only.text_content or ""), []
+        return _collapse_whitespace(only.text_content or ""), ()
     parts: list[str] = []
     links: list[Link] = []
     # Text inside script and the like is left out; until one is met (the walk goes parents
@@ -100,7 +102,7 @@ def inline_text(node: LexborNode) -> tuple[str, list[Link]]:
             parts.append("\n")
         elif tag in SKIPPED:
             skipping = True
-    return "".join(parts), links
+    return "".join(parts), tuple(links)
 
 
 def _add_link(anchor: LexborNode, links: list[Link]) -> None:
@@ -131,7 +133,7 @@ def html_nodes(root: LexborNode) -> list[Node]:
         if tag in SKIPPED:
             continue
         if tag in INLINE or tag == "br":
-            image = None if pending.add(child) else _inline_image(child)
+            image = None if pending.add(child, tag) else _inline_image(child)
             if image is not None:
                 pending.flush(nodes)
                 nodes.append(image)
@@ -152,7 +154,7 @@ def _text_node(kind: str, element: LexborNode, **fields: object) -> Node | None:
     text = clean(text)
     if not text:
         return None
-    return Node(Block(kind, text, **fields), tuple(links))  # type: ignore[arg-type]
+    return Node(Block(kind, text, **fields), links)  # type: ignore[arg-type]
 
 
 def _paragraph(element: LexborNode) -> Node | None:
