@@ -6,6 +6,7 @@ import json
 import re
 import string
 from collections import deque
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -29,8 +30,8 @@ class _Test(NamedTuple):
     ``[name*=part]``, with `` i`` to ignore ASCII case."""
 
     name: str
-    operator: str
-    value: str
+    # Whether the attribute's value passes; None for ``[name]``, which any value passes.
+    passes: Callable[[str], object] | None
     ignore_case: bool
 
 
@@ -57,11 +58,21 @@ def _selectors(finds: str, group: str) -> tuple[_Selector, ...]:
         if match is None:
             raise ValueError(f"not a tag with attribute tests: {css}")
         tests = tuple(
-            _Test(name, operator or "", value or "", bool(flag))
+            _Test(name, _check(operator, value), bool(flag))
             for name, operator, value, flag in _TEST.findall(match[2])
         )
         found.append(_Selector(css, match[1], tests, finds))
     return tuple(found)
+
+
+def _check(operator: str, wanted: str) -> Callable[[str], object] | None:
+    """The test of a value: equal to ``wanted`` (``=``), holding it as one of its words split
+    at ASCII spaces (``~=``) or anywhere (``*=``)."""
+    if operator == "~=":
+        return re.compile(rf"(?<![^ \t\n\f\r]){re.escape(wanted)}(?![^ \t\n\f\r])").search
+    if operator == "*=":
+        return re.compile(re.escape(wanted)).search
+    return wanted.__eq__ if operator else None
 
 
 # Metadata the page shows in its body, kept under these names beside the <meta> tags: author
@@ -86,6 +97,7 @@ _BY_ATTRIBUTE = {
     name: tuple(selector for selector in _SELECTORS if selector.tests[0].name == name)
     for name in dict.fromkeys(selector.tests[0].name for selector in _SELECTORS)
 }
+_TESTED = frozenset(_BY_ATTRIBUTE)
 # Every element read_head needs, found in one walk of the tree (each query walks all of it,
 # and every class test costs): a superset of the selectors above, which are then tested here.
 # A <meta> without content gives nothing, so ``[content]`` finds the ones that count.
@@ -98,7 +110,6 @@ _CANDIDATES = (
 # it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
 _CASELESS_IN_HTML = frozenset({"rel", "type"})
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_ASCII_SPACE = re.compile(r"[ \t\n\f\r]+")
 
 
 def read_head(tree: LexborHTMLParser) -> Head:
@@ -110,7 +121,7 @@ def read_head(tree: LexborHTMLParser) -> Head:
             seen = element.mem_id
             found.add(element)
     title = tree.css_first("title")
-    root = tree.css_first("html")
+    root = tree.root  # the <html> element, found without a search
     canonical = tree.css_first('link[rel="canonical"]')
     return Head(
         title=clean(title.text()) if title is not None else None,
@@ -139,6 +150,8 @@ class _Found:
         tag = node.tag
         if tag == "meta":
             self._add_meta(attributes)
+        if _TESTED.isdisjoint(attributes):
+            return
         counts = _Element(node, tag, attributes).counts()
         if not counts:
             return
@@ -214,17 +227,14 @@ class _Element:
         if selector.tag and selector.tag != self.tag:
             return False
         attributes = self.attributes
-        for name, operator, wanted, ignore_case in selector.tests:
+        for name, passes, ignore_case in selector.tests:
             if name not in attributes:
                 return False
-            if not operator:
+            if passes is None:
                 continue
-            value = self._lower(name) if ignore_case else attributes[name] or ""
-            if _compare(operator, value, wanted):
+            if passes(self._lower(name) if ignore_case else attributes[name] or ""):
                 continue
-            if ignore_case or name not in _CASELESS_IN_HTML:
-                return False
-            if not _compare(operator, self._lower(name), wanted):
+            if ignore_case or name not in _CASELESS_IN_HTML or not passes(self._lower(name)):
                 return False
             # Only lexbor knows the element's namespace: ask it whether the element matches.
             found = self.node.css_first(selector.css)
@@ -239,14 +249,6 @@ class _Element:
             value = value.lower() if value.isascii() else value.translate(_ASCII_LOWER)
             self.lowered[name] = value
         return value
-
-
-def _compare(operator: str, value: str, wanted: str) -> bool:
-    if operator == "~=":
-        return wanted in value and wanted in _ASCII_SPACE.split(value)
-    if operator == "*=":
-        return wanted in value
-    return value == wanted
 
 
 def _jsonld(script: LexborNode) -> list[dict[str, Any]]:
