@@ -13,6 +13,7 @@ import re
 
 # re's own parser (typeshed has no stub for it): it reads the pattern exactly as re compiles it.
 import re._parser as regex_parser  # type: ignore[import-not-found]
+from typing import Any
 
 
 def required_literal(pattern: re.Pattern[str]) -> str:
@@ -50,3 +51,85 @@ def fold_case(line: str) -> str:
     if _ODD_CASE.search(line):
         line = line.translate(_ODD_CASE_TABLE)
     return line.lower()
+
+
+def first_letters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The letters a match of ``pattern`` can start with, as :func:`fold_case` folds them: a text
+    whose first character is a letter folding to none of them cannot match at its start. A match
+    starting with something else (a digit, a space, a mark) is not counted. None when a match
+    can start with any letter, or where this reading does not follow the pattern."""
+    letters, may_be_empty = _first_letters(regex_parser.parse(pattern.pattern, pattern.flags))
+    return None if letters is None or may_be_empty else frozenset(letters)
+
+
+# Each reader gives the letters an item can start with (None: any) and whether it can match
+# nothing at all, so that what follows it can start the match as well.
+_Start = tuple[set[str] | None, bool]
+_ZERO_WIDTH = (regex_parser.AT, regex_parser.ASSERT, regex_parser.ASSERT_NOT)
+_REPEATS = (regex_parser.MAX_REPEAT, regex_parser.MIN_REPEAT, regex_parser.POSSESSIVE_REPEAT)
+# Classes of characters none of which is a letter.
+_NO_LETTER = (regex_parser.CATEGORY_DIGIT, regex_parser.CATEGORY_SPACE)
+
+
+def _first_letters(sequence: Any) -> _Start:
+    letters: set[str] = set()
+    for code, argument in sequence:
+        found, may_be_empty = _item_letters(code, argument)
+        if found is None:
+            return None, False
+        letters |= found
+        if not may_be_empty:
+            return letters, False
+    return letters, True
+
+
+def _item_letters(code: Any, argument: Any) -> _Start:
+    if code in _ZERO_WIDTH:
+        return set(), True
+    if code is regex_parser.LITERAL:
+        return _letter(chr(argument)), False
+    if code is regex_parser.IN:
+        return _class_letters(argument), False
+    if code is regex_parser.SUBPATTERN:
+        return _first_letters(argument[3])
+    if code is regex_parser.ATOMIC_GROUP:
+        return _first_letters(argument)
+    if code in _REPEATS:
+        letters, may_be_empty = _first_letters(argument[2])
+        return letters, may_be_empty or argument[0] == 0
+    if code is regex_parser.BRANCH:
+        starts = [_first_letters(branch) for branch in argument[1]]
+        known = [letters for letters, _ in starts if letters is not None]
+        if len(known) < len(starts):
+            return None, False
+        return set().union(*known), any(empty for _, empty in starts)
+    return None, False
+
+
+def _class_letters(items: Any) -> set[str] | None:
+    letters: set[str] = set()
+    for code, argument in items:
+        if code is regex_parser.LITERAL:
+            found = _letter(chr(argument))
+        elif code is regex_parser.RANGE and argument[1] < 128:
+            found = {
+                chr(c).lower() for c in range(argument[0], argument[1] + 1) if chr(c).isalpha()
+            }
+        elif code is regex_parser.CATEGORY and argument in _NO_LETTER:
+            found = set()
+        else:
+            found = None
+        if found is None:
+            return None
+        letters |= found
+    return letters
+
+
+def _letter(character: str) -> set[str] | None:
+    """What a literal character adds: an ASCII letter (in any case, and the few other letters
+    case-insensitive matching takes for it, which fold_case() folds to it) adds itself in lower
+    case; a character without case that is no letter adds nothing (no letter matches it)."""
+    if character.isascii():
+        return {character.lower()} if character.isalpha() else set()
+    uncased = character.lower() == character == character.upper()
+    return set() if uncased and not character.isalpha() else None

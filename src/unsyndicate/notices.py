@@ -15,7 +15,7 @@ import attrs
 
 from .document import Link, Node, line_links, links_per_line
 from .generic.wire import AGENCY_PATTERN
-from .literal import fold_case, required_literal
+from .literal import first_letters, fold_case, required_literal
 from .model import Notice
 
 # A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
@@ -154,9 +154,13 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
 def match_rule(line: str, rule_set: Sequence[NoticeRule]) -> tuple[str, str | None] | None:
     """The kind and owner of the first rule matching ``line``, or None."""
     plan = _plan_of(rule_set)
-    # A line that starts as no line-start rule's match can only match one of the others.
-    tried = rule_set if plan.start is None or plan.start.match(line) else plan.rest
     folded = fold_case(line)
+    start = plan.start
+    if start is not None and line[:1].isalpha():
+        # fold_case() folds each character to one: folded[:1] is the line's first, folded.
+        start = plan.by_letter.get(folded[:1], plan.other_letter)
+    # A line that starts as no line-start rule's match can only match one of the others.
+    tried = rule_set if start is not None and start.match(line) else plan.rest
     for rule in tried:
         if rule.needle not in folded:
             continue
@@ -171,9 +175,16 @@ def match_rule(line: str, rule_set: Sequence[NoticeRule]) -> tuple[str, str | No
 class _Plan:
     """How a rule set is tried on a line. Most rules match only at the start of a line, and most
     lines start as none of them does: ``start`` is all those rules as one pattern, so such a line
-    costs one regex match, then only the ``rest`` of the rules, in their order, are tried."""
+    costs one regex match, then only the ``rest`` of the rules, in their order, are tried.
+
+    Most of those rules also start with one of a few letters: a line starting with a letter is
+    matched against ``by_letter[letter]`` (folded), the line-start rules that can start with it,
+    or ``other_letter`` for a letter none of them names.
+    """
 
     start: re.Pattern[str] | None
+    by_letter: dict[str, re.Pattern[str] | None]
+    other_letter: re.Pattern[str] | None
     rest: tuple[NoticeRule, ...]
 
 
@@ -194,7 +205,8 @@ def _plan_of(rule_set: Sequence[NoticeRule]) -> _Plan:
 
 @functools.lru_cache(maxsize=64)
 def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
-    alternatives: list[str] = []
+    # Each line-start rule as an alternative of a joined pattern, with the letters it starts with.
+    starts: list[tuple[str, frozenset[str] | None]] = []
     names: set[str] = set()
     rest: list[NoticeRule] = []
     for rule in rule_set:
@@ -202,11 +214,21 @@ def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
         if _starts_line(pattern) and names.isdisjoint(pattern.groupindex):
             names.update(pattern.groupindex)
             scope = "i" if pattern.flags & re.IGNORECASE else ""
-            alternatives.append(f"(?{scope}:{pattern.pattern})")
+            starts.append((f"(?{scope}:{pattern.pattern})", first_letters(pattern)))
         else:
             rest.append(rule)
-    start = re.compile("|".join(alternatives)) if alternatives else None
-    return _Plan(start, tuple(rest))
+    named = set().union(*(letters for _, letters in starts if letters is not None))
+    by_letter = {
+        letter: _joined(text for text, letters in starts if letters is None or letter in letters)
+        for letter in named
+    }
+    other_letter = _joined(text for text, letters in starts if letters is None)
+    return _Plan(_joined(text for text, _ in starts), by_letter, other_letter, tuple(rest))
+
+
+def _joined(alternatives: Iterable[str]) -> re.Pattern[str] | None:
+    pattern = "|".join(alternatives)
+    return re.compile(pattern) if pattern else None
 
 
 # A reference to a group: numbered groups are renumbered when patterns are joined.
