@@ -39,7 +39,6 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 # Characters that regex case-insensitive matching takes for an ASCII letter they do not lower to.
 _ODD_CASES = {"ı": "i", "İ": "i", "ſ": "s", "K": "k"}
-_ODD_CASE = re.compile(f"[{''.join(_ODD_CASES)}]")
 _ODD_CASE_TABLE = str.maketrans(_ODD_CASES)
 
 
@@ -48,7 +47,8 @@ def fold_case(line: str) -> str:
     found whenever the pattern matches."""
     if line.isascii():  # a flag of the string: no character to look at
         return line.lower()
-    if _ODD_CASE.search(line):
+    # Four substring tests outrun one search for a class of four characters.
+    if any(odd in line for odd in _ODD_CASES):
         line = line.translate(_ODD_CASE_TABLE)
     return line.lower()
 
