@@ -165,6 +165,25 @@ def test_inconsistent_utf8_is_found_where_ftfy_finds_it(text: str) -> None:
     assert clean_module._fixes_inconsistent_utf8(text) == changed
 
 
+@pytest.mark.parametrize(
+    ("text", "may_change"),
+    [
+        # Correct Cyrillic, Greek and curly-quoted prose: no character is stranded between ASCII
+        # ones, so only decoding the line as ftfy would rules it out.
+        ("— Мне нравится – всё.", False),
+        ("Η Ελλάδα – και.", False),
+        ("“It was terrifying,” she said — twice.", False),
+        # UTF-8 misread as cp1251 and as cp1252.
+        ("Привет, мир".encode().decode("cp1251"), True),
+        ("déjà vu".encode().decode("cp1252"), True),
+    ],
+)
+def test_ftfy_is_run_only_on_lines_it_could_decode(text: str, may_change: bool) -> None:
+    assert clean_module._ftfy_may_change(text) is may_change
+    assert (ftfy.fix_text(text, FTFY) != text) is may_change
+    assert fix_mojibake(text) == ftfy.fix_text(text, FTFY)
+
+
 def test_inconsistent_utf8_check_agrees_with_ftfy_on_every_misread_character() -> None:
     texts = [text for char in _CHARS for text in _mojibake(char)]
     found = [clean_module._fixes_inconsistent_utf8(text) for text in texts]
