@@ -184,6 +184,14 @@ def test_ftfy_is_run_only_on_lines_it_could_decode(text: str, may_change: bool) 
     assert fix_mojibake(text) == ftfy.fix_text(text, FTFY)
 
 
+# UTF-8 lead and continuation bytes, and the ASCII around them; no SUB and no "?".
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from([*range(0x80, 0x100), *b" a.\n"])).map(bytes))
+def test_lossy_sequences_hold_a_lost_byte(data: bytes) -> None:
+    # clean() skips ftfy's replace_lossy_sequences on bytes without SUB or "?".
+    assert ftfy.fixes.replace_lossy_sequences(data) == data
+
+
 def test_inconsistent_utf8_check_agrees_with_ftfy_on_every_misread_character() -> None:
     texts = [text for char in _CHARS for text in _mojibake(char)]
     found = [clean_module._fixes_inconsistent_utf8(text) for text in texts]

@@ -171,7 +171,8 @@ def _decodes_as_utf8(line: str) -> bool:
         tried.add((data, restore, lossy))
         if restore and chardata.ALTERED_UTF8_RE.search(data):
             data = fixes.restore_byte_a0(data)
-        if lossy:
+        # What replace_lossy_sequences replaces always holds the SUB or "?" of a lost byte.
+        if lossy and (b"\x1a" in data or b"?" in data):
             data = fixes.replace_lossy_sequences(data)
         try:
             data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
