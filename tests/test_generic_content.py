@@ -278,6 +278,18 @@ def test_alike_paragraphs_are_one_run_giving_their_points_one_by_one() -> None:
     assert scores == {"inner": 5.0 + 7, "mid": 5.0 + 7 / 2, "outer": expected}
 
 
+def test_divs_used_as_paragraphs_are_not_scored_again_as_containers() -> None:
+    # Three paragraphs (two of them divs) give their points to the post; then the post's own
+    # text counts once, as a container's.
+    own = "Words written straight into the post, long enough to count."
+    html = page(f'<div id="post"><div>{PROSE}</div><div>{PROSE}</div><p>{PROSE}</p>{own}</div>')
+    body = LexborHTMLParser(html).body
+    assert body is not None
+    scoring = content_module._Page(body)
+    runs = [(scoring.owners[run.owner].id, run.count) for run in scoring.runs]
+    assert runs == [("post", 3), ("post", 1)]
+
+
 @pytest.mark.parametrize(
     "page",
     [page for page in fixture_pages() if page.suffix in (".html", ".htm", ".gz")],

@@ -9,24 +9,25 @@ like part of it (a lead paragraph outside the main column, a second text column)
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import hints
 
-# Elements scored on all their text: paragraphs, and divs holding no block (a div used as one).
 BLOCK_TAGS = (
     "p", "div", "section", "article", "ul", "ol", "dl", "table", "blockquote", "pre", "figure",
     "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6",
 )  # fmt: skip
 _BLOCK = ", ".join(BLOCK_TAGS)
 _BLOCKS = frozenset(BLOCK_TAGS)
+# Elements scored on all their text: paragraphs, and divs holding no block (a div used as one).
 PARAGRAPHS_WITHOUT_P = f"pre, td, blockquote, div:not(:has({_BLOCK}))"
 PARAGRAPHS = f"p, {PARAGRAPHS_WITHOUT_P}"
 _PARAGRAPH_TAGS = ("p", "pre", "td", "blockquote")  # those of PARAGRAPHS besides the div
-# Containers scored on the text directly inside them (text runs between their blocks), unless
-# they are paragraphs.
+# Containers scored on the text directly inside them (text runs between their blocks), except
+# the divs among the paragraphs.
 _CONTAINERS = "div, section"
 _MIN_PARAGRAPH = 25
 # A paragraph's points go to this many ancestors, divided by these as they get further.
@@ -82,25 +83,40 @@ class _Page:
         self.unlikely = {self.body: False}  # whether an element is inside furniture
         self.owners: dict[int, LexborNode] = {}
         self.runs: list[_Run] = []  # in the order the paragraphs come, then the containers
-        read = 0
+        self.read = 0  # characters of the text scored
+        self._containers(body, self._paragraphs(body))
+        # On a page this big, a container's text read as one string costs more than the page.
+        self.lengths = _Lengths(streamed=self.read > _READ_FREELY)
+
+    def _paragraphs(self, body: LexborNode) -> array[int]:
+        """Scores the paragraphs; returns the ids of those that are divs, in document order."""
+        divs = array("Q")
         for element, length, commas in _paragraph_texts(body.css(PARAGRAPHS), body):
+            if element.tag == "div":
+                divs.append(element.mem_id)
             if length < _MIN_PARAGRAPH:
                 continue
-            read += length
             owner = element.parent
-            if owner is not None:
-                self._add(owner, length, commas, named=_furniture(element))
+            if owner is not None:  # only its class and id can name a paragraph as furniture
+                self._add(owner, length, commas, named=hints.unlikely(hints.label(element)))
+        return divs
+
+    def _containers(self, body: LexborNode, divs: array[int]) -> None:
+        """Scores the containers, skipping ``divs`` (paragraphs): the query finds them in the
+        same order, so each is met when it is the next one."""
+        paragraph_divs = iter(divs)
+        next_div = next(paragraph_divs, None)
         for element in body.css(_CONTAINERS):
+            if element.mem_id == next_div:
+                next_div = next(paragraph_divs, None)
+                continue
             text = element.text(deep=False, strip=True)
-            # Most hold no text of their own; a div holding no block was scored as a paragraph.
-            if len(text) >= _MIN_PARAGRAPH and not _is_paragraph(element):
-                length, commas = _measure(text)
-                read += length
-                self._add(element, length, commas, named=False)  # its own name is its owner's
-        # On a page this big, a container's text read as one string costs more than the page.
-        self.lengths = _Lengths(streamed=read > _READ_FREELY)
+            if len(text) >= _MIN_PARAGRAPH:  # most hold none of their own
+                # A container's own class and id are checked with its ancestors'.
+                self._add(element, *_measure(text), named=False)
 
     def _add(self, owner: LexborNode, length: int, commas: int, *, named: bool) -> None:
+        self.read += length
         points = 1 + commas + min(length // 100, 3)
         key = owner.mem_id
         if self.runs:
