@@ -128,3 +128,15 @@ def test_a_line_start_rule_matches_only_lines_starting_with_its_letters(
         letters = first_letters(rule.pattern)
         if letters is not None and line[:1].isalpha() and rule.pattern.match(line):
             assert fold_case(line[:1]) in letters, (rule.pattern.pattern, line)
+
+
+def test_a_rule_list_changed_in_place_is_read_again() -> None:
+    rule_list = list(rules("donation", r"^donate\b"))
+    assert match_rule("Donate today", rule_list) == ("donation", None)
+    rule_list[0] = rules("appeal", r"^donate\b")[0]
+    assert match_rule("Donate today", rule_list) == ("appeal", None)
+
+
+def test_rules_given_as_a_generator_are_each_tried() -> None:
+    generated = (rule for rule in (*rules("share", r"\bshare\b"), *rules("donation", r"^donate")))
+    assert match_rule("Donate today", generated) == ("donation", None)

@@ -151,7 +151,7 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
 )
 
 
-def match_rule(line: str, rule_set: Sequence[NoticeRule]) -> tuple[str, str | None] | None:
+def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | None] | None:
     """The kind and owner of the first rule matching ``line``, or None."""
     plan = _plan_of(rule_set)
     folded = fold_case(line)
@@ -160,7 +160,7 @@ def match_rule(line: str, rule_set: Sequence[NoticeRule]) -> tuple[str, str | No
         # fold_case() folds each character to one: folded[:1] is the line's first, folded.
         start = plan.by_letter.get(folded[:1], plan.other_letter)
     # A line that starts as no line-start rule's match can only match one of the others.
-    tried = rule_set if start is not None and start.match(line) else plan.rest
+    tried = plan.rules if start is not None and start.match(line) else plan.rest
     for rule in tried:
         if rule.needle not in folded:
             continue
@@ -182,24 +182,28 @@ class _Plan:
     or ``other_letter`` for a letter none of them names.
     """
 
+    rules: tuple[NoticeRule, ...]
     start: re.Pattern[str] | None
     by_letter: dict[str, re.Pattern[str] | None]
     other_letter: re.Pattern[str] | None
     rest: tuple[NoticeRule, ...]
 
 
-# The rule set seen last and its plan: a page's lines are all tried against one rule set, and
+# The rule tuple seen last and its plan: a page's lines are all tried against one rule set, and
 # the identity test costs nothing, where hashing the rules would cost more than trying them.
-_last_plan: tuple[Sequence[NoticeRule], _Plan] | None = None
+_last_plan: tuple[tuple[NoticeRule, ...], _Plan] | None = None
 
 
-def _plan_of(rule_set: Sequence[NoticeRule]) -> _Plan:
+def _plan_of(rule_set: Iterable[NoticeRule]) -> _Plan:
     global _last_plan
     last = _last_plan
     if last is not None and last[0] is rule_set:
         return last[1]
-    plan = _plan(tuple(rule_set))
-    _last_plan = (rule_set, plan)
+    # Kept by the tuple (tuple() of a tuple is the tuple itself): a list passed again could
+    # have changed since, and is read again.
+    rules = tuple(rule_set)
+    plan = _plan(rules)
+    _last_plan = (rules, plan)
     return plan
 
 
@@ -223,7 +227,8 @@ def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
         for letter in named
     }
     other_letter = _joined(text for text, letters in starts if letters is None)
-    return _Plan(_joined(text for text, _ in starts), by_letter, other_letter, tuple(rest))
+    start = _joined(text for text, _ in starts)
+    return _Plan(rule_set, start, by_letter, other_letter, tuple(rest))
 
 
 def _joined(alternatives: Iterable[str]) -> re.Pattern[str] | None:
