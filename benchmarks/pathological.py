@@ -73,6 +73,14 @@ def nested_inline(size: int) -> bytes:
     return page(f"<p>Start {opening}deep words{'</em></span></i></b>' * depth} end.</p>").encode()
 
 
+def nested_authors(size: int) -> bytes:
+    """Author markup nested round the whole article: each level's text is the page's."""
+    depth = 500
+    return page(
+        f"{'<div class=byline>' * depth}{_repeat(PARAGRAPH, size)}{'</div>' * depth}"
+    ).encode()
+
+
 def many_attributes(size: int) -> bytes:
     count = size // 10
     attributes = " ".join(f'a{i}="v"' for i in range(count))
@@ -120,6 +128,7 @@ CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
     "dense paragraphs 10 MB": (dense_text, "parse", 10 * MB),
     "100 000 nested divs": (nested_blocks, "parse", 1_100_000),
     "nested inline in a paragraph": (nested_inline, "parse", 3 * MB),
+    "author markup 500 deep round 10 MB": (nested_authors, "parse", 10 * MB),
     "a million attributes": (many_attributes, "parse", 10_000_000),
     "10 MB line, no spaces": (long_line, "parse", 10 * MB),
     "10 MB of spaces": (run_of(" "), "parse", 10 * MB),

@@ -33,7 +33,15 @@ LD = 'script[type="application/ld+json"]'
 
 ATTRIBUTES = {
     "class": ["Byline", "x-AUTHOR-name", "author", "post__author", "SubTitle", "standfirst x"],
-    "itemprop": ["author", "Author", "datePublished", "datepublished", "alternativeHeadline"],
+    "itemprop": [
+        "author",
+        "Author",
+        "datePublished",
+        "datepublished",
+        "alternativeHeadline",
+        "name",
+        "author name",
+    ],
     "rel": ["author", "AUTHOR", "me\tauthor", "me\u00a0author", "nofollow"],
     "type": ["application/ld+json", "Application/LD+JSON", "text/javascript"],
     "datetime": ["2020-01-02", "", " 2021-03-04T05:06 "],
@@ -44,11 +52,17 @@ TAGS = ["div", "span", "a", "time", "meta", "script", "svg:a", "svg:time", "svg:
 
 
 @st.composite
-def elements(draw: st.DrawFn) -> str:
+def elements(draw: st.DrawFn, depth: int = 0) -> str:
+    """An element with test attributes, holding text and, but for scripts, more of them."""
     tag = draw(st.sampled_from(TAGS))
     names = draw(st.lists(st.sampled_from(sorted(ATTRIBUTES)), max_size=3, unique=True))
     attributes = "".join(f' {name}="{draw(st.sampled_from(ATTRIBUTES[name]))}"' for name in names)
-    text = '{"@type": "Article"}' if tag.endswith("script") else "Ann Lee, a name long enough"
+    if tag.endswith("script"):
+        text = '{"@type": "Article"}'
+    else:
+        inner = draw(st.lists(elements(depth + 1), max_size=2)) if depth < 2 else []
+        text = draw(st.sampled_from(["Ann Lee, a name long enough", "A bio. " * 150]))
+        text += "".join(inner)
     namespace, _, tag = tag.rpartition(":")
     element = f"<{tag}{attributes}>{text}</{tag}>"
     return f"<svg>{element}</svg>" if namespace else element
@@ -92,6 +106,29 @@ def test_an_element_matching_two_selectors_is_listed_twice() -> None:
     html = '<time itemprop="datePublished" datetime="2020-01-02">Jan 2</time>'
     head = read_head(LexborHTMLParser(html))
     assert head.meta["datetime"] == ("2020-01-02", "2020-01-02")
+
+
+@pytest.mark.parametrize(
+    ("html", "bylines"),
+    [
+        ('<div class="byline">By <b itemprop="name">Ann Lee</b></div>', ("Ann Lee",)),
+        # A name before the author element, or after it, is not its name.
+        (
+            '<i itemprop="name">Zed</i><p class="byline">By <b itemprop="name">Ann Lee</b></p>',
+            ("Ann Lee",),
+        ),
+        ('<p class="byline">By Ann Lee</p><i itemprop="name">Zed</i>', ("By Ann Lee",)),
+        # Nested author elements: each one's first name inside it.
+        (
+            '<div class="byline">By <p class="author-name"><b itemprop="name">Bo</b></p></div>',
+            ("Bo", "Bo"),
+        ),
+        # Too long for a byline: a biography, not read whole.
+        (f'<div class="byline">{"A bio. " * 150}</div>', None),
+    ],
+)
+def test_author_markup_gives_its_name(html: str, bylines: tuple[str, ...] | None) -> None:
+    assert read_head(LexborHTMLParser(html)).meta.get("byline") == bylines
 
 
 def test_rel_ignores_case_on_html_elements_only() -> None:

@@ -64,6 +64,13 @@ def test_deep_inline_nesting_inside_a_paragraph() -> None:
     assert FLATTENED in article.warnings
 
 
+def test_author_markup_nested_round_the_article() -> None:
+    # Each level's text is the whole article: far too long for a byline, and not read whole.
+    article = unsyndicate.parse(cases.nested_authors(MB))
+    assert set(body_texts(article)) == {PARAGRAPH_TEXT}
+    assert article.authors == ()
+
+
 def test_nesting_within_the_bound_is_left_alone() -> None:
     html = "<div>" * 100 + cases.PARAGRAPH + "</div>" * 100
     article = unsyndicate.parse(cases.page(html))

@@ -23,6 +23,10 @@ _CLOSINGS = ("]]>", "-->", "*/")
 _MIN_SUBTITLE, _MAX_SUBTITLE = 20, 400
 # Longer text in an author element is a biography, not a byline.
 _MAX_BYLINE = 120
+# Text read from author markup before it is known to be too long for a byline. Cleaning never
+# shrinks a real byline eightfold; author markup nested round a whole page (a hostile page) would
+# otherwise be read and cleaned whole once for each level: minutes for a few megabytes.
+_MAX_BYLINE_READ = 8 * _MAX_BYLINE
 
 
 class _Test(NamedTuple):
@@ -90,6 +94,8 @@ _SELECTORS = (
         "[class*=subheadline i]",
     ),
     *_selectors("jsonld", 'script[type="application/ld+json"]'),
+    # An author element's name, when it marks one, is the byline.
+    *_selectors("name", "[itemprop~=name]"),
 )
 # Each selector under the attribute its first test needs: an element is tested only against
 # the selectors of the attributes it has (most <meta> have none of them).
@@ -104,7 +110,7 @@ _TESTED = frozenset(_BY_ATTRIBUTE)
 _CANDIDATES = (
     '[content], [datetime], script[type="application/ld+json"], [itemprop~=author], '
     "[itemprop~=alternativeHeadline], [rel~=author], [class*=author i], [class*=byline i], "
-    "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i]"
+    "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i], [itemprop~=name]"
 )
 # Selectors compare the values of these attributes without ASCII case on HTML elements, with
 # it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
@@ -116,10 +122,12 @@ def read_head(tree: LexborHTMLParser) -> Head:
     found = _Found()
     seen = 0
     for element in tree.css(_CANDIDATES):
-        # The query gives an element once for each selector it matches, one after another.
+        # The query gives an element once for each selector it matches, one after another, in
+        # document order.
         if element.mem_id != seen:
             seen = element.mem_id
             found.add(element)
+    found.read_bylines()
     title = tree.css_first("title")
     root = tree.root  # the <html> element, found without a search
     canonical = tree.css_first('link[rel="canonical"]')
@@ -141,11 +149,19 @@ class _Found:
         # Pages repeat a value under several names (og:title and twitter:title): clean it once.
         self.cleaned: dict[str, str] = {}
         self.jsonld: list[dict[str, Any]] = []
+        # Author elements (with how many selectors each matches) and the elements marking a
+        # name, by their place in document order: the first name from an author element on,
+        # when it is that element or inside it, is the first its own query would find.
+        self.added = 0
+        self.authors: list[tuple[int, LexborNode, int]] = []
+        self.names: list[tuple[int, LexborNode]] = []
         self.bylines: list[str] = []
         self.times: list[str] = []
         self.subtitle: LexborNode | None = None
 
     def add(self, node: LexborNode) -> None:
+        self.added += 1
+        place = self.added
         attributes = node.attributes
         tag = node.tag
         if tag == "meta":
@@ -159,7 +175,9 @@ class _Found:
             self.jsonld += _jsonld(node)
         byline = counts.get("byline")
         if byline:
-            self.bylines += [_byline(node)] * byline
+            self.authors.append((place, node, byline))
+        if "name" in counts:
+            self.names.append((place, node))
         moment = attributes.get("datetime")
         if moment:
             self.times += [moment.strip()] * counts.get("datetime", 0)
@@ -179,6 +197,15 @@ class _Found:
                 value = self.cleaned[content] = clean(content)
             self.tags.setdefault(name, []).append(value)
 
+    def read_bylines(self) -> None:
+        names = iter(self.names)
+        name = next(names, None)
+        for place, author, count in self.authors:
+            while name is not None and name[0] < place:  # before this author, and all later
+                name = next(names, None)
+            source = name[1] if name is not None and _within(name[1], author) else author
+            self.bylines += [_byline(source)] * count
+
     def meta(self) -> dict[str, tuple[str, ...]]:
         """The <meta> tags by name, then the markup as ``byline``, ``subtitle`` and
         ``datetime`` entries (after any <meta> tags of those names)."""
@@ -195,9 +222,24 @@ class _Found:
         return {name: tuple(values) for name, values in meta.items()}
 
 
+def _within(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether ``node`` is ``ancestor`` or inside it."""
+    key = ancestor.mem_id
+    found: LexborNode | None = node
+    while found is not None and found.mem_id != key:
+        found = found.parent
+    return found is not None
+
+
 def _byline(element: LexborNode) -> str:
-    name = element.css_first("[itemprop~=name]")
-    return clean((name or element).text(deep=True, separator=" "))
+    """The element's text, cleaned; "" when it is clearly too long to be a byline."""
+    length = 0
+    for child in element.traverse(include_text=True):
+        if child.is_text_node:
+            length += len((child.text_content or "").strip())
+            if length > _MAX_BYLINE_READ:
+                return ""
+    return clean(element.text(deep=True, separator=" "))
 
 
 class _Element:
