@@ -93,7 +93,13 @@ def is_address(url: str | None) -> bool:
 
 @attrs.frozen
 class Head:
-    """Page-level metadata read from an HTML ``<head>`` (empty for text)."""
+    """Page-level metadata read from an HTML page (empty for text).
+
+    ``meta`` holds the cleaned values of the ``<meta>`` tags a reader asks for
+    (:data:`unsyndicate.metadata.HEAD_KEYS`), by trimmed lower-case name, then the author,
+    subtitle and time markup of the body as ``byline``, ``subtitle`` and ``datetime``. An
+    adapter reads any other tag with a field rule: ``("meta[name=x]", "content")``.
+    """
 
     title: str | None = None
     language: str | None = None

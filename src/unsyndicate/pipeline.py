@@ -35,6 +35,7 @@ from .metadata import (
     article_object,
     author_sources,
     head_authors,
+    head_canonical,
     head_image,
     head_language,
     head_modified,
@@ -422,7 +423,7 @@ def _article(
         or head_published(head, ld)
         or date_in_url(document.url)
     )
-    canonical = fields.get("canonical") or head.canonical or head.first("og:url")
+    canonical = fields.get("canonical") or head_canonical(head)
     original = merge_origins(
         _original_field(fields),
         header.original,
