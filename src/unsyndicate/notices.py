@@ -155,10 +155,8 @@ def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | No
     """The kind and owner of the first rule matching ``line``, or None."""
     plan = _plan_of(rule_set)
     folded = fold_case(line)
-    start = plan.start
-    if start is not None and line[:1].isalpha():
-        # fold_case() folds each character to one: folded[:1] is the line's first, folded.
-        start = plan.by_letter.get(folded[:1], plan.other_letter)
+    # fold_case() folds each character to one: folded[:1] is the line's first, folded.
+    start = plan.starts[folded[:1] if line[:1].isalpha() else ""]
     # A line that starts as no line-start rule's match can only match one of the others.
     tried = plan.rules if start is not None and start.match(line) else plan.rest
     for rule in tried:
@@ -174,19 +172,43 @@ def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | No
 @attrs.frozen
 class _Plan:
     """How a rule set is tried on a line. Most rules match only at the start of a line, and most
-    lines start as none of them does: ``start`` is all those rules as one pattern, so such a line
-    costs one regex match, then only the ``rest`` of the rules, in their order, are tried.
-
-    Most of those rules also start with one of a few letters: a line starting with a letter is
-    matched against ``by_letter[letter]`` (folded), the line-start rules that can start with it,
-    or ``other_letter`` for a letter none of them names.
+    lines start as none of them does: those rules are joined in one pattern (``starts``), so such
+    a line costs one regex match, then only the ``rest`` of the rules, in their order, are tried.
     """
 
     rules: tuple[NoticeRule, ...]
-    start: re.Pattern[str] | None
-    by_letter: dict[str, re.Pattern[str] | None]
-    other_letter: re.Pattern[str] | None
+    starts: _Starts
     rest: tuple[NoticeRule, ...]
+
+
+# The key of the pattern for a line starting with a letter no line-start rule starts with.
+_OTHER_LETTER = "other"
+
+
+class _Starts(dict[str, re.Pattern[str] | None]):
+    """Line-start rules joined in one pattern, by what the line starts with: a letter (folded)
+    gives the rules that can start with it, "" (no letter) gives them all. Each pattern is
+    compiled when a line first asks for it: a run of one page compiles only the few it needs."""
+
+    def __init__(self, starts: list[tuple[str, frozenset[str] | None]]) -> None:
+        super().__init__()
+        # Each rule's pattern as an alternative, with the letters it can start with.
+        self._starts = starts
+        self._named = frozenset().union(*(letters for _, letters in starts if letters is not None))
+
+    def __missing__(self, first: str) -> re.Pattern[str] | None:
+        if first not in self._named and first not in ("", _OTHER_LETTER):
+            joined = self[_OTHER_LETTER]
+            if first.isascii():  # kept for the few ASCII letters, not for every script's
+                self[first] = joined
+            return joined
+        alternatives = (
+            text
+            for text, letters in self._starts
+            if not first or letters is None or first in letters
+        )
+        self[first] = joined = _joined(alternatives)
+        return joined
 
 
 # The rule tuple seen last and its plan: a page's lines are all tried against one rule set, and
@@ -209,7 +231,6 @@ def _plan_of(rule_set: Iterable[NoticeRule]) -> _Plan:
 
 @functools.lru_cache(maxsize=64)
 def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
-    # Each line-start rule as an alternative of a joined pattern, with the letters it starts with.
     starts: list[tuple[str, frozenset[str] | None]] = []
     names: set[str] = set()
     rest: list[NoticeRule] = []
@@ -221,14 +242,7 @@ def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
             starts.append((f"(?{scope}:{pattern.pattern})", first_letters(pattern)))
         else:
             rest.append(rule)
-    named = set().union(*(letters for _, letters in starts if letters is not None))
-    by_letter = {
-        letter: _joined(text for text, letters in starts if letters is None or letter in letters)
-        for letter in named
-    }
-    other_letter = _joined(text for text, letters in starts if letters is None)
-    start = _joined(text for text, _ in starts)
-    return _Plan(rule_set, start, by_letter, other_letter, tuple(rest))
+    return _Plan(rule_set, _Starts(starts), tuple(rest))
 
 
 def _joined(alternatives: Iterable[str]) -> re.Pattern[str] | None:
