@@ -4,7 +4,8 @@ A notice rule is tried on every line of every page, a class-name pattern on ever
 signature on every page's whole source; most of them match nothing. ``needle in text`` runs at
 string-search speed, so a pattern whose literal is absent is passed over without running the
 regex engine at all. For a case-insensitive pattern, the needle is looked for in
-:func:`fold_case`'s form of the text.
+:func:`fold_case`'s form of the text. Likewise :func:`first_letters` tells which letters a match
+can start with, so a line starting with another is not tried against the pattern.
 """
 
 from __future__ import annotations
