@@ -156,9 +156,10 @@ def _ftfy_may_change(text: str) -> bool:
 
 
 def _decodes_as_utf8(line: str) -> bool:
-    """Whether ftfy's whole-line repair succeeds on ``line``: its characters read back as the
+    """Whether ftfy's whole-line repair may succeed on ``line``: its characters read back as the
     bytes of a single-byte charset, tidied as ftfy tidies them, decode as UTF-8. These are the
-    steps, and the functions, of ftfy's fix_encoding, which tries each charset in turn."""
+    steps, and the functions, of ftfy's fix_encoding, which tries each charset in turn; bytes
+    that decode as they are answer at once (ftfy will tell)."""
     tried: set[tuple[bytes, bool, bool]] = set()
     for encoding in chardata.CHARMAP_ENCODINGS:
         if not chardata.possible_encoding(line, encoding):
@@ -169,17 +170,26 @@ def _decodes_as_utf8(line: str) -> bool:
         if (data, restore, lossy) in tried:
             continue
         tried.add((data, restore, lossy))
-        if restore and chardata.ALTERED_UTF8_RE.search(data):
-            data = fixes.restore_byte_a0(data)
+        if _is_utf8(data):
+            return True
+        tidied = data
+        if restore and chardata.ALTERED_UTF8_RE.search(tidied):
+            tidied = fixes.restore_byte_a0(tidied)
         # What replace_lossy_sequences replaces always holds the SUB or "?" of a lost byte.
-        if lossy and (b"\x1a" in data or b"?" in data):
-            data = fixes.replace_lossy_sequences(data)
-        try:
-            data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
-        except UnicodeDecodeError:
-            continue
-        return True
+        if lossy and (b"\x1a" in tidied or b"?" in tidied):
+            tidied = fixes.replace_lossy_sequences(tidied)
+        if tidied != data and _is_utf8(tidied):
+            return True
     return False
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Whether ftfy decodes ``data`` as UTF-8 (or the variants it accepts)."""
+    try:
+        data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _fixes_inconsistent_utf8(text: str) -> bool:
