@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import attrs
 from selectolax.lexbor import LexborNode
 
 from .clean import clean
@@ -30,7 +29,10 @@ INLINE = frozenset(
 # Elements whose own tag inline_text() acts on: a link, or an element whose text is left out.
 _WALKED = SKIPPED | {"a"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_WHITESPACE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
+# A run of two or more whitespace characters, or one that is not a space. One character class
+# opens the pattern, so re skips at C speed to a whitespace character; the lookbehind then sees
+# whether that one was a space.
+_WHITESPACE = re.compile(r"[ \t\n\r\f](?:(?<! )[ \t\n\r\f]*|[ \t\n\r\f]+)")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.IGNORECASE)
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([\w+#-]+)")
 
@@ -149,35 +151,32 @@ def html_nodes(root: LexborNode) -> list[Node]:
     return nodes
 
 
-def _text_node(kind: str, element: LexborNode, **fields: object) -> Node | None:
+def _block_text(element: LexborNode) -> tuple[str, tuple[Link, ...]]:
+    """The element's inline text, cleaned, and the links in it."""
     text, links = inline_text(element)
-    text = clean(text)
-    if not text:
-        return None
-    return Node(Block(kind, text, **fields), links)  # type: ignore[arg-type]
+    return clean(text), links
 
 
 def _paragraph(element: LexborNode) -> Node | None:
-    node = _text_node("paragraph", element)
-    if node is None:
+    text, links = _block_text(element)
+    if not text:
         return _inline_image(element)  # <p><img></p>, the usual way editors place a photo
-    if is_separator(node.text):
+    if is_separator(text):
         return _separator(element)
-    return node
+    return Node(Block("paragraph", text), links)
 
 
 def _heading(element: LexborNode) -> Node | None:
-    node = _text_node("heading", element, level=HEADINGS[element.tag or "h1"])
-    if node is None:
+    text, links = _block_text(element)
+    text = without_permalink(text) if text else text
+    if not text:
         return None
-    text = without_permalink(node.text)
-    if text == node.text:
-        return node
-    return attrs.evolve(node, block=attrs.evolve(node.block, text=text)) if text else None
+    return Node(Block("heading", text, level=HEADINGS[element.tag or "h1"]), links)
 
 
 def _quote(element: LexborNode) -> Node | None:
-    return _text_node("quote", element)
+    text, links = _block_text(element)
+    return Node(Block("quote", text), links) if text else None
 
 
 def _code(element: LexborNode) -> Node | None:
