@@ -269,7 +269,7 @@ def test_alike_paragraphs_are_one_run_giving_their_points_one_by_one() -> None:
     body = LexborHTMLParser(html).body
     assert body is not None
     scoring = content_module._Page(body)
-    assert [(run.count, run.points) for run in scoring.runs] == [(7, 1)]
+    assert [(count, points) for _, points, _, count in scoring.runs] == [(7, 1)]
     scores = {c.node.id: c.score for c in content_module._score(scoring, True).values()}
     expected = 5.0  # a div's own score
     for _ in range(7):
@@ -286,7 +286,7 @@ def test_divs_used_as_paragraphs_are_not_scored_again_as_containers() -> None:
     body = LexborHTMLParser(html).body
     assert body is not None
     scoring = content_module._Page(body)
-    runs = [(scoring.owners[run.owner].id, run.count) for run in scoring.runs]
+    runs = [(scoring.owners[owner].id, count) for owner, _, _, count in scoring.runs]
     assert runs == [("post", 3), ("post", 1)]
 
 

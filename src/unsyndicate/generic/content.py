@@ -68,6 +68,11 @@ class _Candidate:
         return self.score
 
 
+# Paragraphs in a row giving the same points to the same owner, all named as furniture by their
+# own class or id, or none: (the owner's id, points, named, how many paragraphs).
+_Run = tuple[int, int, bool, int]
+
+
 class _Page:
     """What the scoring reads off the page, read once for both tries: the points each element
     scored on its text gives its owner (its parent, or a container itself), and memos of what is
@@ -120,30 +125,19 @@ class _Page:
         points = 1 + commas + min(length // 100, 3)
         key = owner.mem_id
         if self.runs:
-            last = self.runs[-1]
-            if last.owner == key and last.points == points and last.named == named:
-                last.count += 1
+            last_owner, last_points, last_named, count = self.runs[-1]
+            if last_owner == key and last_points == points and last_named == named:
+                self.runs[-1] = (key, points, named, count + 1)
                 return
         self.owners.setdefault(key, owner)
-        self.runs.append(_Run(key, points, named))
+        self.runs.append((key, points, named, 1))
 
-    def in_furniture(self, run: _Run) -> bool:
-        """True when the paragraphs of ``run`` are inside furniture: named so themselves, or
-        their owner is."""
-        return run.named or _inside_unlikely(self.owners[run.owner], self.unlikely)
-
-
-class _Run:
-    """Paragraphs in a row giving the same points to the same owner (by its id), all named as
-    furniture by their own class or id, or none."""
-
-    __slots__ = ("count", "named", "owner", "points")
-
-    def __init__(self, owner: int, points: int, named: bool) -> None:
-        self.owner = owner
-        self.points = points
-        self.named = named
-        self.count = 1
+    def inside_furniture(self, owner: int) -> bool:
+        """True when the owner of this id is furniture or inside it."""
+        found = self.unlikely.get(owner)  # known for the owners met before
+        if found is None:
+            found = _inside_unlikely(self.owners[owner], self.unlikely)
+        return found
 
 
 def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -260,16 +254,19 @@ def _score(page: _Page, skip_unlikely: bool) -> dict[int, _Candidate]:
     candidates: dict[int, _Candidate] = {}
     # The candidates an owner gives points to: sibling paragraphs give theirs to the same ones.
     lines: dict[int, list[_Candidate]] = {}
-    for run in page.runs:
-        if skip_unlikely and page.in_furniture(run):
+    for owner, points, named, count in page.runs:
+        if skip_unlikely and (named or page.inside_furniture(owner)):
             continue
-        line = lines.get(run.owner)
+        line = lines.get(owner)
         if line is None:
-            line = lines[run.owner] = _line(page.owners[run.owner], page.body, candidates)
+            line = lines[owner] = _line(page.owners[owner], page.body, candidates)
         for level, candidate in enumerate(line):
-            share = run.points / _SHARES[level]
-            for _ in range(run.count):  # one by one, as each paragraph gives them: a sum of
-                candidate.score += share  # floats is not a product, and a last bit can tip a tie
+            share = points / _SHARES[level]
+            if count == 1:
+                candidate.score += share
+            else:  # one by one, as each paragraph gives them: a sum of floats is not a product
+                for _ in range(count):  # (and a last bit can tip a tie)
+                    candidate.score += share
     return candidates
 
 
