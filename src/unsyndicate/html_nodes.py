@@ -108,7 +108,8 @@ def inline_text(node: LexborNode) -> tuple[str, tuple[Link, ...]]:
 
 
 def _add_link(anchor: LexborNode, links: list[Link]) -> None:
-    href = anchor.attributes.get("href")
+    # attrs looks up the one attribute asked for (attributes builds a dict of them all).
+    href = anchor.attrs.get("href")
     if href:
         links.append(Link(clean(anchor.text(deep=True)), href.strip()))
 
@@ -183,14 +184,14 @@ def _code(element: LexborNode) -> Node | None:
     text = (element.text(deep=True) or "").strip("\n")
     if not text.strip():
         return None
-    classes = " ".join(filter(None, (element.attributes.get("class"), _code_class(element))))
+    classes = " ".join(filter(None, (element.attrs.get("class"), _code_class(element))))
     match = _LANGUAGE_CLASS.search(classes)
     return Node(Block("code", text, language=match.group(1) if match else None))
 
 
 def _code_class(element: LexborNode) -> str | None:
     inner = element.css_first("code")
-    return inner.attributes.get("class") if inner is not None else None
+    return inner.attrs.get("class") if inner is not None else None
 
 
 def _list(element: LexborNode) -> Node | None:
@@ -242,7 +243,7 @@ def _image(element: LexborNode) -> Node | None:
     image = element if element.tag == "img" else element.css_first("img")
     if image is None:
         return None
-    attributes = image.attributes
+    attributes = image.attrs
     src = attributes.get("src") or attributes.get("data-src") or attributes.get("data-lazy-src")
     if not src or src.startswith("data:"):
         return None
@@ -257,7 +258,7 @@ def _inline_image(element: LexborNode) -> Node | None:
     """The photo an inline element without text wraps. A link to another page around an image
     is a teaser or a logo, not the article's photo; a link to the image file itself is."""
     anchor = element if element.tag == "a" else element.css_first("a[href]")
-    if anchor is not None and not _IMAGE_FILE.search(anchor.attributes.get("href") or ""):
+    if anchor is not None and not _IMAGE_FILE.search(anchor.attrs.get("href") or ""):
         return None
     return _image(element)
 
