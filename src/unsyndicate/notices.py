@@ -151,9 +151,12 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
 )
 
 
-def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | None] | None:
-    """The kind and owner of the first rule matching ``line``, or None."""
-    plan = _plan_of(rule_set)
+def match_rule(
+    line: str, rule_set: RulePlan | Iterable[NoticeRule]
+) -> tuple[str, str | None] | None:
+    """The kind and owner of the first rule matching ``line``, or None. A caller trying many
+    lines against one rule set passes its :func:`plan_rules` once made."""
+    plan = rule_set if isinstance(rule_set, RulePlan) else plan_rules(rule_set)
     folded = fold_case(line)
     # fold_case() folds each character to one: folded[:1] is the line's first, folded.
     start = plan.starts[folded[:1] if line[:1].isalpha() else ""]
@@ -170,7 +173,7 @@ def match_rule(line: str, rule_set: Iterable[NoticeRule]) -> tuple[str, str | No
 
 
 @attrs.frozen
-class _Plan:
+class RulePlan:
     """How a rule set is tried on a line. Most rules match only at the start of a line, and most
     lines start as none of them does: those rules are joined in one pattern (``starts``), so such
     a line costs one regex match, then only the ``rest`` of the rules, in their order, are tried.
@@ -211,26 +214,14 @@ class _Starts(dict[str, re.Pattern[str] | None]):
         return joined
 
 
-# The rule tuple seen last and its plan: a page's lines are all tried against one rule set, and
-# the identity test costs nothing, where hashing the rules would cost more than trying them.
-_last_plan: tuple[tuple[NoticeRule, ...], _Plan] | None = None
-
-
-def _plan_of(rule_set: Iterable[NoticeRule]) -> _Plan:
-    global _last_plan
-    last = _last_plan
-    if last is not None and last[0] is rule_set:
-        return last[1]
-    # Kept by the tuple (tuple() of a tuple is the tuple itself): a list passed again could
-    # have changed since, and is read again.
-    rules = tuple(rule_set)
-    plan = _plan(rules)
-    _last_plan = (rules, plan)
-    return plan
+def plan_rules(rule_set: Iterable[NoticeRule]) -> RulePlan:
+    """The plan for trying ``rule_set`` (made once per set of rules: hashing the rules costs
+    about as much as trying a few lines, so a page's lines share the plan it is given)."""
+    return _plan(tuple(rule_set))
 
 
 @functools.lru_cache(maxsize=64)
-def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
+def _plan(rule_set: tuple[NoticeRule, ...]) -> RulePlan:
     starts: list[tuple[str, frozenset[str] | None]] = []
     names: set[str] = set()
     rest: list[NoticeRule] = []
@@ -242,7 +233,7 @@ def _plan(rule_set: tuple[NoticeRule, ...]) -> _Plan:
             starts.append((f"(?{scope}:{pattern.pattern})", first_letters(pattern)))
         else:
             rest.append(rule)
-    return _Plan(rule_set, _Starts(starts), tuple(rest))
+    return RulePlan(rule_set, _Starts(starts), tuple(rest))
 
 
 def _joined(alternatives: Iterable[str]) -> re.Pattern[str] | None:
@@ -265,7 +256,7 @@ def _starts_line(pattern: re.Pattern[str]) -> bool:
 
 
 def body_notice(
-    node: Node, rule_set: Sequence[NoticeRule], default_owner: str | None
+    node: Node, rule_set: RulePlan | Sequence[NoticeRule], default_owner: str | None
 ) -> Notice | None:
     """The node as a notice when it is furniture standing in the body, else None."""
     if node.kind not in ("paragraph", "quote", "heading") or len(node.text) > MAX_BODY_NOTICE:
@@ -278,7 +269,7 @@ def body_notice(
 
 
 def furniture_notices(
-    nodes: Iterable[Node], rule_set: Sequence[NoticeRule], default_owner: str | None
+    nodes: Iterable[Node], rule_set: RulePlan | Sequence[NoticeRule], default_owner: str | None
 ) -> list[Notice]:
     """Every line of a furniture region as a notice, continuation lines joined to the one before.
 

@@ -46,7 +46,7 @@ from .metadata import (
     title_candidates,
 )
 from .model import Article, Block, Media, Notice, Original, Publisher
-from .notices import GENERIC_RULES, NoticeRule, body_notice, furniture_notices
+from .notices import GENERIC_RULES, RulePlan, body_notice, furniture_notices, plan_rules
 from .provenance import (
     is_syndicated,
     merge_origins,
@@ -174,12 +174,12 @@ def _refined(adapter: Adapter, article: Article, document: Document) -> Article:
         return attrs.evolve(article, warnings=(*article.warnings, problem))
 
 
-def _notice_rules(adapter: Adapter, registry: Registry) -> tuple[NoticeRule, ...]:
+def _notice_rules(adapter: Adapter, registry: Registry) -> RulePlan:
     """This adapter's rules, every publisher's own furniture, then the generic rules."""
     others = tuple(
         rule for other in registry.adapters if other is not adapter for rule in other.notices
     )
-    return (*adapter.notices, *others, *GENERIC_RULES)
+    return plan_rules((*adapter.notices, *others, *GENERIC_RULES))
 
 
 def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Media]]:
@@ -249,7 +249,7 @@ def _split_furniture(nodes: list[Node], adapter: Adapter) -> tuple[list[Node], l
 
 
 def _sort_body(
-    nodes: Sequence[Node], rules: Sequence[NoticeRule], owner: str | None
+    nodes: Sequence[Node], rules: RulePlan, owner: str | None
 ) -> tuple[list[Block], list[Media], list[Notice]]:
     body: list[Block] = []
     media: list[Media] = []
@@ -354,7 +354,7 @@ def _field(document: Document, rules: Sequence[FieldRule]) -> str | None:
 def _take_notice_blocks(
     document: Document,
     adapter: Adapter,
-    rules: Sequence[NoticeRule],
+    rules: RulePlan,
     owner: str | None,
     provider: str | None,
 ) -> list[Notice]:
