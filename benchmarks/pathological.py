@@ -16,6 +16,7 @@ and checks what they return.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import json
 import re
@@ -105,17 +106,23 @@ def text_run_of(unit: str) -> Callable[[int], bytes]:
     return build
 
 
-def nul_and_surrogates(size: int) -> str:
-    return page(_repeat("<p>nul\x00 byte and a lone \ud800 surrogate in text.</p>", size))
+# The encoding cases are built of short paragraphs (a sentence each: the most blocks a
+# megabyte), and again of paragraphs of about 400 bytes, as articles have.
+ARTICLE_SENTENCES = 7
 
 
-def utf16_without_bom(size: int) -> bytes:
-    return page(_repeat(f"<p>{FRENCH}</p>", size // 2)).encode("utf-16-le")
+def nul_and_surrogates(size: int, sentences: int = 1) -> str:
+    text = "nul\x00 byte and a lone \ud800 surrogate in text. " * sentences
+    return page(_repeat(f"<p>{text.strip()}</p>", size))
 
 
-def lying_charset(size: int) -> bytes:
+def utf16_without_bom(size: int, sentences: int = 1) -> bytes:
+    return page(_repeat(f"<p>{FRENCH * sentences}</p>", size // 2)).encode("utf-16-le")
+
+
+def lying_charset(size: int, sentences: int = 1) -> bytes:
     head = '<meta charset="utf-8">'
-    return page(_repeat(f"<p>{FRENCH}</p>", size), head).encode("cp1252")
+    return page(_repeat(f"<p>{FRENCH * sentences}</p>", size), head).encode("cp1252")
 
 
 def binary_noise(size: int) -> bytes:
@@ -142,6 +149,21 @@ CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
     "NUL bytes and lone surrogates": (nul_and_surrogates, "parse", 10 * MB),
     "UTF-16 without a BOM": (utf16_without_bom, "parse", 10 * MB),
     "meta charset that lies": (lying_charset, "parse", 10 * MB),
+    "NUL bytes and lone surrogates, article paragraphs": (
+        functools.partial(nul_and_surrogates, sentences=ARTICLE_SENTENCES),
+        "parse",
+        10 * MB,
+    ),
+    "UTF-16 without a BOM, article paragraphs": (
+        functools.partial(utf16_without_bom, sentences=ARTICLE_SENTENCES),
+        "parse",
+        10 * MB,
+    ),
+    "meta charset that lies, article paragraphs": (
+        functools.partial(lying_charset, sentences=ARTICLE_SENTENCES),
+        "parse",
+        10 * MB,
+    ),
     "binary noise": (binary_noise, "parse", 10 * MB),
 }
 
