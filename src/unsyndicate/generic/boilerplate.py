@@ -33,6 +33,8 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _MAX_DATELINE = 120
+# Every dateline opens with one of these letters: other text is not tried.
+_DATELINE_STARTS = frozenset("flmpuFLMPU")
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’")
 # A cookie consent prompt left in the page's text.
 _COOKIE_CONSENT = hints.Words(
@@ -48,6 +50,9 @@ _AD_LABEL = re.compile(
     r"|temps de lecture|lesezeit|tiempo de lectura)\b.{0,20}$",
     re.IGNORECASE,
 )
+# The longest text _AD_LABEL matches, unless it opens with a digit (a reading time's minutes):
+# "estimated reading time" and 20 characters.
+_MAX_AD_LABEL = 42
 # What a container holds that is counted, in this order; then the paragraphs that are not <p>
 # (as in the scoring: pre, td, blockquote, and a div holding no block).
 _COUNTED = ("p", "img", "li", "input", "iframe", "embed", "object", "video")
@@ -121,6 +126,10 @@ class _Inside:
         if self._text is None:
             self._text = "".join(self._pieces[self._start : self._end])
         return self._text
+
+    def first(self) -> str:
+        """The first character of the text ("" when there is none)."""
+        return self._pieces[self._start][0] if self._end > self._start else ""
 
     def ends_sentence(self) -> bool:
         return self._end > self._start and self._pieces[self._end - 1].endswith(_SENTENCE_ENDS)
@@ -218,7 +227,11 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
         return True
     weight = hints.weight(label)
     length = inside.length
-    if length <= _MAX_DATELINE and _DATELINE.match(inside.text()):
+    if (
+        length <= _MAX_DATELINE
+        and inside.first() in _DATELINE_STARTS
+        and _DATELINE.match(inside.text())
+    ):
         return True
     if inside.commas >= _PROSE_COMMAS:
         return False
@@ -228,9 +241,9 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
         # A paragraph is judged on its name (above) and on being an advertising label or a
         # cookie prompt only: links and shortness are normal in prose.
         text = inside.text()
-        return bool(_AD_LABEL.match(text)) or (
-            length <= _MAX_CONSENT and _COOKIE_CONSENT.search(text)
-        )
+        return (
+            (length <= _MAX_AD_LABEL or text[:1].isdecimal()) and bool(_AD_LABEL.match(text))
+        ) or (length <= _MAX_CONSENT and _COOKIE_CONSENT.search(text))
     is_list = tag in _LISTS
     count = inside.count
     paragraphs = count(_P) + count(_PARAGRAPH_LIKE)

@@ -9,6 +9,10 @@ from selectolax.lexbor import LexborNode
 
 from ..literal import fold_case
 
+# The ASCII letters that case-insensitive matching also finds as a non-ASCII character: i (ı and
+# İ), k (the Kelvin sign) and s (ſ), the characters literal.fold_case maps back.
+_ODD_LETTERS = "iks"
+
 
 class Words:
     """A case-insensitive pattern whose letters are lowercase ASCII, searched fast.
@@ -19,12 +23,15 @@ class Words:
     contains: text without it (in any case) is answered without the pattern.
     """
 
-    __slots__ = ("_any_case", "_lower", "_needs")
+    __slots__ = ("_any_case", "_lower", "_needs", "_plain_needs")
 
     def __init__(self, pattern: str, needs: str = "") -> None:
         self._any_case = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self._needs = needs
+        # The longest part of needs without an odd letter: every letter of it is ASCII in a
+        # match, so the text's ASCII characters alone hold it wherever the pattern matches.
+        self._plain_needs = max(re.split(f"[{_ODD_LETTERS}]", needs), key=len).encode()
 
     def search(self, text: str) -> bool:
         if text.isascii():
@@ -32,7 +39,11 @@ class Words:
             if self._needs not in lowered:
                 return False
             return self._lower.search(lowered) is not None
-        if self._needs and self._needs not in fold_case(text):
+        if self._needs and (
+            # The text's ASCII characters, lowered, are quicker to get than fold_case's form.
+            self._plain_needs not in text.encode("ascii", "ignore").lower()
+            or self._needs not in fold_case(text)
+        ):
             return False
         return self._any_case.search(text) is not None
 
