@@ -12,6 +12,7 @@ the containers nest.
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Final
 
@@ -109,12 +110,18 @@ class _Inside:
     )  # fmt: skip
 
     def __init__(
-        self, before: _Totals, now: tuple[int, int, int], pieces: list[str], counts: list[int]
+        self,
+        before: _Totals,
+        length: int,
+        commas: int,
+        linked: int,
+        pieces: list[str],
+        counts: list[int],
     ) -> None:
-        self.length = now[_LENGTH] - before[_LENGTH]
-        self.commas = now[_COMMAS] - before[_COMMAS]
+        self.length = length - before[_LENGTH]
+        self.commas = commas - before[_COMMAS]
         # Links the container is inside do not make its text link text.
-        self.linked = now[_LINKED] - before[_LINKED] - before[_ANCHORS] * self.length
+        self.linked = linked - before[_LINKED] - before[_ANCHORS] * self.length
         self._before = before[_COUNTS]
         self._counts = counts
         self._pieces = pieces
@@ -134,8 +141,9 @@ class _Inside:
     def ends_sentence(self) -> bool:
         return self._end > self._start and self._pieces[self._end - 1].endswith(_SENTENCE_ENDS)
 
-    def count(self, index: int) -> int:
-        return self._counts[index] - self._before[index]
+    def counts(self) -> list[int]:
+        """How many of each counted element it holds (indexed as the walk's counts)."""
+        return list(map(operator.sub, self._counts, self._before))
 
     def link_density(self) -> float:
         return min(1.0, self.linked / self.length) if self.length else 0.0
@@ -168,9 +176,10 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
             piece = (node.text_content or "").strip()
             if piece:
                 pieces.append(piece)
-                length += len(piece)
+                size = len(piece)
+                length += size
                 commas += piece.count(",")
-                linked += len(piece) * anchors
+                linked += size * anchors
         elif (tag := node.tag) and tag[0] != "-":  # an element, not a comment
             before: _Totals | None = None
             role = _ROLES.get(tag)
@@ -209,7 +218,7 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
                 elif before is not None:
                     if tag == "div" and blocks == before[_BLOCKS]:
                         counts[_PARAGRAPH_LIKE] += 1  # a div holding no block is a paragraph
-                    inside = _Inside(before, (length, commas, linked), pieces, counts)
+                    inside = _Inside(before, length, commas, linked, pieces, counts)
                     if _is_furniture(node, tag, inside):
                         del found[before[_FOUND] :]  # the furniture inside it goes with it
                         found.append(node)
@@ -245,12 +254,12 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
             (length <= _MAX_AD_LABEL or text[:1].isdecimal()) and bool(_AD_LABEL.match(text))
         ) or (length <= _MAX_CONSENT and _COOKIE_CONSENT.search(text))
     is_list = tag in _LISTS
-    count = inside.count
-    paragraphs = count(_P) + count(_PARAGRAPH_LIKE)
-    images = count(_IMG)
-    items = count(_LI) - 100
-    inputs = count(_INPUT)
-    embeds = count(_IFRAME) + count(_EMBED) + count(_OBJECT) + count(_VIDEO)
+    held = inside.counts()
+    paragraphs = held[_P] + held[_PARAGRAPH_LIKE]
+    images = held[_IMG]
+    items = held[_LI] - 100
+    inputs = held[_INPUT]
+    embeds = held[_IFRAME] + held[_EMBED] + held[_OBJECT] + held[_VIDEO]
     density = inside.link_density()
     in_figure = tag == "figure"
     return (
@@ -258,13 +267,13 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
         or (not is_list and items > paragraphs)
         or inputs > paragraphs / 3
         or (not is_list and not in_figure and length < 25 and (images == 0 or images > 2))
-        or (not is_list and weight < 25 and density > (0.5 if _is_prose(inside) else 0.2))
+        or (not is_list and weight < 25 and density > (0.5 if _is_prose(inside, held) else 0.2))
         or (weight >= 25 and density > 0.5)
         or (embeds == 1 and length < 75)
         or embeds > 1
     )
 
 
-def _is_prose(inside: _Inside) -> bool:
+def _is_prose(inside: _Inside, held: list[int]) -> bool:
     """Paragraphs and nothing else, ending as a sentence ends: prose with links in it."""
-    return inside.count(_P) > 0 and not inside.count(_LI) and inside.ends_sentence()
+    return held[_P] > 0 and not held[_LI] and inside.ends_sentence()
