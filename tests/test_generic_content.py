@@ -303,3 +303,26 @@ def test_a_node_asked_alone_is_a_paragraph_as_the_query_finds_it(page: Path) -> 
     for element in body.traverse():
         if element.mem_id != body.mem_id:
             assert content_module._is_paragraph(element) == (element.mem_id in found)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [page for page in fixture_pages() if page.suffix in (".html", ".htm", ".gz")][:12],
+    ids=lambda page: page.name,
+)
+def test_tag_ids_name_the_tags_they_stand_for(page: Path) -> None:
+    # The scoring asks an element's tag_id, not its tag: both must sort every element alike.
+    data = page.read_bytes()
+    body = LexborHTMLParser(gzip.decompress(data) if page.suffix == ".gz" else data).body
+    assert body is not None
+    groups = [
+        (content_module.BLOCK_TAGS, content_module._BLOCKS),
+        (content_module._STOP, content_module._STOP_IDS),
+        (content_module._FURNITURE_TAGS, content_module._FURNITURE_IDS),
+        (content_module._PARAGRAPH_TAGS, content_module._PARAGRAPH_IDS),
+    ]
+    for element in body.traverse():
+        tag, number = element.tag, element.tag_id
+        assert content_module._SCORE_BY_ID.get(number, 0) == content_module._TAG_SCORE.get(tag, 0)
+        for names, numbers in groups:
+            assert (tag in names) == (number in numbers), tag

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from . import hints
 
+# The commonest first on real pages: a div's :has() test below stops at the first one inside it.
 BLOCK_TAGS = (
-    "p", "div", "section", "article", "ul", "ol", "dl", "table", "blockquote", "pre", "figure",
-    "header", "footer", "aside", "nav", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "div", "ul", "p", "h4", "h3", "h2", "article", "h5", "form", "section", "nav", "header", "h1",
+    "figure", "aside", "h6", "dl", "table", "blockquote", "footer", "ol", "pre",
 )  # fmt: skip
 _BLOCK = ", ".join(BLOCK_TAGS)
-_BLOCKS = frozenset(BLOCK_TAGS)
 # Elements scored on all their text: paragraphs, and divs holding no block (a div used as one).
 PARAGRAPHS_WITHOUT_P = f"pre, td, blockquote, div:not(:has({_BLOCK}))"
 PARAGRAPHS = f"p, {PARAGRAPHS_WITHOUT_P}"
@@ -42,7 +42,8 @@ _TAG_SCORE = {
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }  # fmt: skip
-_STOP = frozenset({"body", "html", None})
+_STOP = ("body", "html")  # walks up from an element stop here
+_FURNITURE_TAGS = ("nav", "aside", "footer")
 # A lone paragraph beside the container needs this many spaces to be a sentence.
 _MIN_SPACES = 3
 _FALLBACK = ("article", "main", "[role=main]")
@@ -52,12 +53,35 @@ _SHORT = 500
 _READ_FREELY = 1_000_000
 
 
+def _lexbor_tag_ids() -> dict[str, int]:
+    """Lexbor's number for each tag name asked about here, read off a page of them: an element's
+    ``tag_id`` is read several times faster than its ``tag`` (a new string on each read)."""
+    names = sorted({*BLOCK_TAGS, *_TAG_SCORE, *_STOP, *_FURNITURE_TAGS} - {"td", "th"})
+    # Table cells are kept by the parser only inside a table row.
+    elements = "".join(f"<{name}></{name}>" for name in names)
+    tree = LexborHTMLParser(f"{elements}<table><tr><td></td><th></th></tr></table>")
+    return {node.tag or "": node.tag_id for node in tree.css("*")}
+
+
+def _tag_ids(names: Iterable[str]) -> frozenset[int]:
+    return frozenset(_TAG_IDS[name] for name in names)
+
+
+_TAG_IDS = _lexbor_tag_ids()
+_DIV = _TAG_IDS["div"]
+_BLOCKS = _tag_ids(BLOCK_TAGS)
+_PARAGRAPH_IDS = _tag_ids(_PARAGRAPH_TAGS)
+_STOP_IDS = _tag_ids(_STOP)
+_FURNITURE_IDS = _tag_ids(_FURNITURE_TAGS)
+_SCORE_BY_ID = {_TAG_IDS[name]: score for name, score in _TAG_SCORE.items()}
+
+
 class _Candidate:
     __slots__ = ("node", "score", "weighed")
 
     def __init__(self, node: LexborNode) -> None:
         self.node = node
-        self.score = float(_TAG_SCORE.get(node.tag or "", 0) + hints.weight(hints.label(node)))
+        self.score = float(_SCORE_BY_ID.get(node.tag_id, 0) + hints.weight(hints.label(node)))
         self.weighed = False
 
     def final(self, lengths: _Lengths) -> float:
@@ -97,7 +121,7 @@ class _Page:
         """Scores the paragraphs; returns the ids of those that are divs, in document order."""
         divs = array("Q")
         for element, length, commas in _paragraph_texts(body.css(PARAGRAPHS), body):
-            if element.tag == "div":
+            if element.tag_id == _DIV:
                 divs.append(element.mem_id)
             if length < _MIN_PARAGRAPH:
                 continue
@@ -115,7 +139,8 @@ class _Page:
             if element.mem_id == next_div:
                 next_div = next(paragraph_divs, None)
                 continue
-            text = element.text(deep=False, strip=True)
+            # (Whitespace between its blocks strips to nothing: it is skipped, not decoded.)
+            text = element.text(deep=False, strip=True, skip_empty=True)
             if len(text) >= _MIN_PARAGRAPH:  # most hold none of their own
                 # A container's own class and id are checked with its ancestors'.
                 self._add(element, *_measure(text), named=False)
@@ -296,7 +321,7 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
         if key in memo:
             found = memo[key]
             break
-        if node.tag in _STOP:
+        if node.tag_id in _STOP_IDS:
             break
         path.append(key)
         if _furniture(node):
@@ -310,7 +335,7 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
 
 def _furniture(node: LexborNode) -> bool:
     """True when ``node`` itself is clearly furniture, by its tag or its class and id."""
-    return node.tag in ("nav", "aside", "footer") or hints.unlikely(hints.label(node))
+    return node.tag_id in _FURNITURE_IDS or hints.unlikely(hints.label(node))
 
 
 class _Lengths:
@@ -355,12 +380,13 @@ class _Lengths:
         key = anchor.mem_id
         length = self._links.get(key)
         if length is None:
-            length = self._links[key] = len(anchor.text(deep=True, strip=True))
+            length = self._links[key] = len(anchor.text(strip=True, skip_empty=True))
         return length
 
 
 def _read_stripped_length(node: LexborNode) -> int:
-    return len(node.text(deep=True, strip=True))
+    # Text nodes of nothing but ASCII whitespace strip to nothing: skipped, they are not decoded.
+    return len(node.text(strip=True, skip_empty=True))
 
 
 def _stripped_length(node: LexborNode) -> int:
@@ -399,7 +425,7 @@ def _shared_ancestor(top: _Candidate, candidates: dict[int, _Candidate]) -> _Can
         return top
     lineages = [_lineage(candidate.node) for candidate in close]
     node = top.node.parent
-    while node is not None and node.tag not in _STOP:
+    while node is not None and node.tag_id not in _STOP_IDS:
         key = node.mem_id
         if sum(key in lineage for lineage in lineages) >= _ALTERNATIVES:
             found = candidates.get(key)
@@ -413,7 +439,7 @@ def _shared_ancestor(top: _Candidate, candidates: dict[int, _Candidate]) -> _Can
 def _lineage(node: LexborNode) -> set[int]:
     found = set()
     parent = node.parent
-    while parent is not None and parent.tag not in _STOP:
+    while parent is not None and parent.tag_id not in _STOP_IDS:
         found.add(parent.mem_id)
         parent = parent.parent
     return found
@@ -423,7 +449,7 @@ def _climb(top: _Candidate, candidates: dict[int, _Candidate], page: _Page) -> _
     """A parent that scores better than the top candidate holds more of the article."""
     last = top.score
     node = top.node.parent
-    while node is not None and node.tag not in _STOP:
+    while node is not None and node.tag_id not in _STOP_IDS:
         parent = candidates.get(node.mem_id)
         if parent is not None:
             score = parent.final(page.lengths)
@@ -440,7 +466,7 @@ def _with_siblings(
     top: _Candidate, candidates: dict[int, _Candidate], page: _Page
 ) -> list[LexborNode]:
     parent = top.node.parent
-    if parent is None or parent.tag in _STOP:
+    if parent is None or parent.tag_id in _STOP_IDS:
         return [top.node]
     threshold = max(10.0, top.score * 0.2)
     top_class = top.node.attributes.get("class")
@@ -449,7 +475,7 @@ def _with_siblings(
     while sibling is not None:
         if sibling.mem_id == top.node.mem_id:
             chosen.append(sibling)
-        elif sibling.tag and not sibling.tag.startswith("-"):
+        elif sibling.is_element_node:
             candidate = candidates.get(sibling.mem_id)
             bonus = (
                 top.score * 0.2 if top_class and sibling.attributes.get("class") == top_class else 0
@@ -478,7 +504,8 @@ def _lone_paragraph(node: LexborNode, page: _Page) -> bool:
 
 def _is_paragraph(node: LexborNode) -> bool:
     """True when ``node`` is one of ``PARAGRAPHS`` (asked of one node, not of the page)."""
-    tag = node.tag
-    if tag == "div":
-        return not any(inner.tag in _BLOCKS for inner in itertools.islice(node.traverse(), 1, None))
-    return tag in _PARAGRAPH_TAGS
+    tag = node.tag_id
+    if tag == _DIV:
+        inside = itertools.islice(node.traverse(), 1, None)
+        return not any(inner.tag_id in _BLOCKS for inner in inside)
+    return tag in _PARAGRAPH_IDS
