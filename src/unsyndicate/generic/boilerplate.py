@@ -103,11 +103,10 @@ _COUNTS: Final = 7
 class _Inside:
     """What one container holds: its text (as its stripped text nodes), the length of that text
     and of the part inside links, its commas, and its counted elements. Read while the walk is
-    at the container's end (``counts`` are the walk's running counts)."""
+    at the container's end: ``pieces`` and ``counts`` are the walk's running lists, ``before``
+    its totals as the container opened."""
 
-    __slots__ = (
-        "_before", "_counts", "_end", "_pieces", "_start", "_text", "commas", "length", "linked",
-    )  # fmt: skip
+    __slots__ = ("_before", "_counts", "_linked", "_pieces", "_text", "commas", "length")
 
     def __init__(
         self,
@@ -118,35 +117,39 @@ class _Inside:
         pieces: list[str],
         counts: list[int],
     ) -> None:
+        self._before = before
         self.length = length - before[_LENGTH]
         self.commas = commas - before[_COMMAS]
-        # Links the container is inside do not make its text link text.
-        self.linked = linked - before[_LINKED] - before[_ANCHORS] * self.length
-        self._before = before[_COUNTS]
-        self._counts = counts
+        self._linked = linked
         self._pieces = pieces
-        self._start = before[_PIECES]
-        self._end = len(pieces)
+        self._counts = counts
         self._text: str | None = None
 
     def text(self) -> str:
         if self._text is None:
-            self._text = "".join(self._pieces[self._start : self._end])
+            self._text = "".join(self._pieces[self._before[_PIECES] :])
         return self._text
 
     def first(self) -> str:
         """The first character of the text ("" when there is none)."""
-        return self._pieces[self._start][0] if self._end > self._start else ""
+        start = self._before[_PIECES]
+        return self._pieces[start][0] if start < len(self._pieces) else ""
 
     def ends_sentence(self) -> bool:
-        return self._end > self._start and self._pieces[self._end - 1].endswith(_SENTENCE_ENDS)
+        pieces = self._pieces
+        return len(pieces) > self._before[_PIECES] and pieces[-1].endswith(_SENTENCE_ENDS)
 
     def counts(self) -> list[int]:
         """How many of each counted element it holds (indexed as the walk's counts)."""
-        return list(map(operator.sub, self._counts, self._before))
+        return list(map(operator.sub, self._counts, self._before[_COUNTS]))
 
     def link_density(self) -> float:
-        return min(1.0, self.linked / self.length) if self.length else 0.0
+        if not self.length:
+            return 0.0
+        before = self._before
+        # Links the container is inside do not make its text link text.
+        linked = self._linked - before[_LINKED] - before[_ANCHORS] * self.length
+        return min(1.0, linked / self.length)
 
 
 def _role(tag: str) -> tuple[int, bool, bool]:
