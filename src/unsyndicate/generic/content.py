@@ -376,12 +376,17 @@ class _Lengths:
             child = child.next
         return length
 
-    def link(self, anchor: LexborNode) -> int:
-        key = anchor.mem_id
-        length = self._links.get(key)
-        if length is None:
-            length = self._links[key] = len(anchor.text(strip=True, skip_empty=True))
-        return length
+    def linked(self, node: LexborNode) -> int:
+        """The length of the text inside the links in ``node``."""
+        links = self._links
+        total = 0
+        for anchor in node.css("a"):
+            key = anchor.mem_id
+            length = links.get(key)
+            if length is None:
+                length = links[key] = len(anchor.text(strip=True, skip_empty=True))
+            total += length
+        return total
 
 
 def _read_stripped_length(node: LexborNode) -> int:
@@ -404,8 +409,7 @@ def link_density(node: LexborNode, lengths: _Lengths | None = None) -> float:
     length = known.text(node)
     if not length:
         return 0.0
-    linked = sum(map(known.link, node.css("a")))
-    return min(1.0, linked / length)
+    return min(1.0, known.linked(node) / length)
 
 
 def _best(candidates: dict[int, _Candidate], page: _Page) -> _Candidate:
