@@ -274,11 +274,15 @@ def clean(text: str) -> str:
     control characters, turns NBSP and other odd spaces into a space, normalises line endings,
     collapses runs of spaces and of blank lines, and trims.
     """
+    # Trimmed first, as the fixers would trim it: the checks below then judge the text ftfy
+    # would be given (an NBSP before "Ã " stops it reading as a whole line of UTF-8, and is
+    # trimmed), and text that needs no repair comes out of the first pass unchanged.
+    text = text.strip()
     plain = _REPAIR_OR_ODD_SPACE.search(text) is None
     if not _needs_repair(text, plain):
         # Most text: at most spaces and blank lines to tidy.
         if not _is_untidy(text, plain):
-            return text.strip()
+            return text
         tidied = collapse_blank_lines(normalize_spaces(text))
         # ftfy takes some spaces for lost bytes, so tidying can bring mojibake into view.
         if tidied.isascii() or not _may_hold_mojibake(tidied):
@@ -288,9 +292,6 @@ def clean(text: str) -> str:
     # characters settles in one pass; other text is cleaned until nothing changes.
     if text.isascii() and not _CONTROL.search(text):
         return _clean_once(text)
-    # Trimmed first, text that needs no repair comes out of the first pass unchanged, and so
-    # takes one pass, not two.
-    text = text.strip()
     for _ in range(_MAX_PASSES):
         cleaned = _clean_once(text)
         if cleaned == text:
