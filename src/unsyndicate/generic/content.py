@@ -79,9 +79,11 @@ _SCORE_BY_ID = {_TAG_IDS[name]: score for name, score in _TAG_SCORE.items()}
 class _Candidate:
     __slots__ = ("node", "score", "weighed")
 
-    def __init__(self, node: LexborNode) -> None:
+    def __init__(self, node: LexborNode, label: str | None = None) -> None:
         self.node = node
-        self.score = float(_SCORE_BY_ID.get(node.tag_id, 0) + hints.weight(hints.label(node)))
+        if label is None:
+            label = hints.label(node)
+        self.score = float(_SCORE_BY_ID.get(node.tag_id, 0) + hints.weight(label))
         self.weighed = False
 
     def final(self, lengths: _Lengths) -> float:
@@ -110,6 +112,7 @@ class _Page:
     def __init__(self, body: LexborNode) -> None:
         self.body = body.mem_id
         self.unlikely = {self.body: False}  # whether an element is inside furniture
+        self.labels: dict[int, str] = {}  # the class and id read on the way, for the candidates
         self.owners: dict[int, LexborNode] = {}
         self.runs: list[_Run] = []  # in the order the paragraphs come, then the containers
         self.read = 0  # characters of the text scored
@@ -161,7 +164,7 @@ class _Page:
         """True when the owner of this id is furniture or inside it."""
         found = self.unlikely.get(owner)  # known for the owners met before
         if found is None:
-            found = _inside_unlikely(self.owners[owner], self.unlikely)
+            found = _inside_unlikely(self.owners[owner], self.unlikely, self.labels)
         return found
 
 
@@ -284,7 +287,7 @@ def _score(page: _Page, skip_unlikely: bool) -> dict[int, _Candidate]:
             continue
         line = lines.get(owner)
         if line is None:
-            line = lines[owner] = _line(page.owners[owner], page.body, candidates)
+            line = lines[owner] = _line(page.owners[owner], page, candidates)
         for level, candidate in enumerate(line):
             share = points / _SHARES[level]
             if count == 1:
@@ -295,8 +298,9 @@ def _score(page: _Page, skip_unlikely: bool) -> dict[int, _Candidate]:
     return candidates
 
 
-def _line(owner: LexborNode, body: int, candidates: dict[int, _Candidate]) -> list[_Candidate]:
+def _line(owner: LexborNode, page: _Page, candidates: dict[int, _Candidate]) -> list[_Candidate]:
     """``owner`` and its ancestors below the body, as candidates (made on first sight)."""
+    body, labels = page.body, page.labels
     line: list[_Candidate] = []
     node: LexborNode | None = owner
     while node is not None and len(line) < _ANCESTORS:
@@ -305,14 +309,15 @@ def _line(owner: LexborNode, body: int, candidates: dict[int, _Candidate]) -> li
             break
         candidate = candidates.get(key)
         if candidate is None:
-            candidate = candidates[key] = _Candidate(node)
+            candidate = candidates[key] = _Candidate(node, labels.get(key))
         line.append(candidate)
         node = node.parent
     return line
 
 
-def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
-    """True when ``element`` or an ancestor is clearly furniture; answers are memoised."""
+def _inside_unlikely(element: LexborNode, memo: dict[int, bool], labels: dict[int, str]) -> bool:
+    """True when ``element`` or an ancestor is clearly furniture; answers are memoised, and the
+    class and id read are kept in ``labels``."""
     path: list[int] = []
     node: LexborNode | None = element
     found = False
@@ -321,21 +326,21 @@ def _inside_unlikely(element: LexborNode, memo: dict[int, bool]) -> bool:
         if key in memo:
             found = memo[key]
             break
-        if node.tag_id in _STOP_IDS:
+        tag = node.tag_id
+        if tag in _STOP_IDS:
             break
         path.append(key)
-        if _furniture(node):
+        if tag in _FURNITURE_IDS:  # clearly furniture by its tag
+            found = True
+            break
+        label = labels[key] = hints.label(node)
+        if hints.unlikely(label):  # or by its class and id
             found = True
             break
         node = node.parent
     for key in path:
         memo[key] = found
     return found
-
-
-def _furniture(node: LexborNode) -> bool:
-    """True when ``node`` itself is clearly furniture, by its tag or its class and id."""
-    return node.tag_id in _FURNITURE_IDS or hints.unlikely(hints.label(node))
 
 
 class _Lengths:
