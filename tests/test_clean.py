@@ -226,6 +226,8 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=12).map("".join))
 # Mojibake ftfy sees only once the NBSP is a space: the shortcut must look again after tidying.
 @example("\u00ac\u00c4 a\u00a0b")
+# A leading NBSP, trimmed before ftfy sees the line, hid "Ã " from the whole-line check.
+@example("\u00a0\u00c3 \nword")
 def test_shortcuts_give_what_every_fixer_gives(text: str) -> None:
     assert clean(text) == _fixed_point(text)
 
