@@ -56,8 +56,8 @@ _READ_FREELY = 1_000_000
 def _lexbor_tag_ids() -> dict[str, int]:
     """Lexbor's number for each tag name asked about here, read off a page of them: an element's
     ``tag_id`` is read several times faster than its ``tag`` (a new string on each read)."""
+    # Table cells are kept by the parser only inside a table row: they come in one.
     names = sorted({*BLOCK_TAGS, *_TAG_SCORE, *_STOP, *_FURNITURE_TAGS} - {"td", "th"})
-    # Table cells are kept by the parser only inside a table row.
     elements = "".join(f"<{name}></{name}>" for name in names)
     tree = LexborHTMLParser(f"{elements}<table><tr><td></td><th></th></tr></table>")
     return {node.tag or "": node.tag_id for node in tree.css("*")}
