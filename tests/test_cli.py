@@ -309,21 +309,15 @@ def test_a_broken_symlink_in_a_directory_is_an_input_that_fails(tmp_path: Path) 
     assert done.returncode == 1
     assert lines(done.stdout) == [
         {"path": f"{root}/a.html", "title": "A good page"},
-        {
-            "path": f"{root}/gone.html",
-            "error": {
-                "type": "UnreadableInput",
-                "message": "broken symbolic link: No such file or directory",
-            },
-        },
-        {
-            "path": f"{root}/loop.txt",
-            "error": {
-                "type": "UnreadableInput",
-                "message": "broken symbolic link: Too many levels of symbolic links",
-            },
-        },
+        broken_link(root / "gone.html", "No such file or directory"),
+        broken_link(root / "loop.txt", "Too many levels of symbolic links"),
     ]
+
+
+def broken_link(path: Path, reason: str) -> dict[str, object]:
+    """The error record of a broken symbolic link."""
+    message = f"broken symbolic link: {reason}"
+    return {"path": str(path), "error": {"type": "UnreadableInput", "message": message}}
 
 
 def test_a_broken_symlink_named_as_an_argument_is_an_input_that_fails(tmp_path: Path) -> None:
@@ -333,13 +327,7 @@ def test_a_broken_symlink_named_as_an_argument_is_an_input_that_fails(tmp_path: 
     assert done.returncode == 1
     assert lines(done.stdout) == [
         {"path": f"{tmp_path}/a.html", "title": "A good page"},
-        {
-            "path": f"{tmp_path}/gone.html",
-            "error": {
-                "type": "UnreadableInput",
-                "message": "broken symbolic link: No such file or directory",
-            },
-        },
+        broken_link(tmp_path / "gone.html", "No such file or directory"),
     ]
 
 

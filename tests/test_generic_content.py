@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 import unsyndicate
 from conftest import fixture_pages
@@ -296,9 +296,7 @@ def test_divs_used_as_paragraphs_are_not_scored_again_as_containers() -> None:
     ids=lambda page: page.name,
 )
 def test_a_node_asked_alone_is_a_paragraph_as_the_query_finds_it(page: Path) -> None:
-    data = page.read_bytes()
-    body = LexborHTMLParser(gzip.decompress(data) if page.suffix == ".gz" else data).body
-    assert body is not None
+    body = fixture_body(page)
     found = {element.mem_id for element in body.css(content_module.PARAGRAPHS)}
     for element in body.traverse():
         if element.mem_id != body.mem_id:
@@ -312,9 +310,7 @@ def test_a_node_asked_alone_is_a_paragraph_as_the_query_finds_it(page: Path) -> 
 )
 def test_tag_ids_name_the_tags_they_stand_for(page: Path) -> None:
     # The scoring asks an element's tag_id, not its tag: both must sort every element alike.
-    data = page.read_bytes()
-    body = LexborHTMLParser(gzip.decompress(data) if page.suffix == ".gz" else data).body
-    assert body is not None
+    body = fixture_body(page)
     groups = [
         (content_module.BLOCK_TAGS, content_module._BLOCKS),
         (content_module._STOP, content_module._STOP_IDS),
@@ -326,3 +322,11 @@ def test_tag_ids_name_the_tags_they_stand_for(page: Path) -> None:
         assert content_module._SCORE_BY_ID.get(number, 0) == content_module._TAG_SCORE.get(tag, 0)
         for names, numbers in groups:
             assert (tag in names) == (number in numbers), tag
+
+
+def fixture_body(page: Path) -> LexborNode:
+    """The body of a fixture page, gzipped or not."""
+    data = page.read_bytes()
+    body = LexborHTMLParser(gzip.decompress(data) if page.suffix == ".gz" else data).body
+    assert body is not None
+    return body
