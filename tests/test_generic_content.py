@@ -290,11 +290,15 @@ def test_divs_used_as_paragraphs_are_not_scored_again_as_containers() -> None:
     assert runs == [("post", 3), ("post", 1)]
 
 
-@pytest.mark.parametrize(
+# Every HTML fixture page, gzipped or not.
+each_html_fixture = pytest.mark.parametrize(
     "page",
     [page for page in fixture_pages() if page.suffix in (".html", ".htm", ".gz")],
     ids=lambda page: page.name,
 )
+
+
+@each_html_fixture
 def test_a_node_asked_alone_is_a_paragraph_as_the_query_finds_it(page: Path) -> None:
     body = fixture_body(page)
     found = {element.mem_id for element in body.css(content_module.PARAGRAPHS)}
@@ -303,11 +307,7 @@ def test_a_node_asked_alone_is_a_paragraph_as_the_query_finds_it(page: Path) -> 
             assert content_module._is_paragraph(element) == (element.mem_id in found)
 
 
-@pytest.mark.parametrize(
-    "page",
-    [page for page in fixture_pages() if page.suffix in (".html", ".htm", ".gz")],
-    ids=lambda page: page.name,
-)
+@each_html_fixture
 def test_tag_ids_name_the_tags_they_stand_for(page: Path) -> None:
     # The scoring asks an element's tag_id, not its tag: both must sort every element alike.
     body = fixture_body(page)
