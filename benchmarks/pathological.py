@@ -82,6 +82,15 @@ def nested_authors(size: int) -> bytes:
     ).encode()
 
 
+def tiny_elements(unit: str) -> Callable[[int], bytes]:
+    """Nothing but elements of a few bytes each: the most nodes a megabyte."""
+
+    def build(size: int) -> bytes:
+        return page(_repeat(unit, size)).encode()
+
+    return build
+
+
 def many_attributes(size: int) -> bytes:
     count = size // 10
     attributes = " ".join(f'a{i}="v"' for i in range(count))
@@ -137,6 +146,12 @@ CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
     "nested inline in a paragraph": (nested_inline, "parse", 3 * MB),
     "author markup 500 deep round 10 MB": (nested_authors, "parse", 10 * MB),
     "a million attributes": (many_attributes, "parse", 10_000_000),
+    "10 MB of <dt>/<dd> pairs": (tiny_elements("<dl><dt>t</dt><dd>d</dd></dl>"), "parse", 10 * MB),
+    "a paragraph of 10 MB of <br>": (
+        tiny_elements("<p>" + "word<br>" * 1000 + "</p>"),
+        "parse",
+        10 * MB,
+    ),
     "10 MB line, no spaces": (long_line, "parse", 10 * MB),
     "10 MB of spaces": (run_of(" "), "parse", 10 * MB),
     "10 MB of dashes": (run_of("-"), "parse", 10 * MB),

@@ -71,6 +71,22 @@ def test_author_markup_nested_round_the_article() -> None:
     assert article.authors == ()
 
 
+@pytest.mark.parametrize(
+    "unit", ["<dl><dt>t</dt><dd>d</dd></dl>", "<p>" + "word<br>" * 100 + "</p>"]
+)
+def test_a_big_page_of_tiny_elements_is_refused(unit: str) -> None:
+    with pytest.raises(ParseError, match="markup too dense"):
+        unsyndicate.parse(cases.tiny_elements(unit)(2 * MB))
+
+
+def test_big_pages_as_dense_as_real_ones_are_parsed() -> None:
+    # One-sentence paragraphs, and "<" in text, are far from the density refused.
+    assert len(unsyndicate.parse(cases.dense_text(2 * MB)).body) > 10_000
+    assert unsyndicate.parse(cases.run_of("<>&<")(2 * MB)).body
+    # A small page is never refused: its tree is small whatever its density.
+    assert unsyndicate.parse(cases.tiny_elements("<p>a</p>")(MB // 2)).body
+
+
 def test_nesting_within_the_bound_is_left_alone() -> None:
     html = "<div>" * 100 + cases.PARAGRAPH + "</div>" * 100
     article = unsyndicate.parse(cases.page(html))

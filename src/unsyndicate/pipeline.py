@@ -65,6 +65,13 @@ _MAX_NOISE = 0.1
 _NOISE = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # Binary data is noise throughout: its first characters tell.
 _NOISE_SAMPLE = 8192
+# lexbor's tree takes 100-150 bytes a node, so a page of nothing but tiny elements (10 MB of
+# "<br>word") would take 30-40 times its size, and as many microseconds a node. Real pages have
+# 25 characters a tag or more (the densest of the benchmarks' big pages): a big page with fewer
+# than _MIN_TAG_SPAN is refused.
+_DENSE_CHECKED = 1_000_000
+_MIN_TAG_SPAN = 12
+_TAG_OPENING = re.compile("<[A-Za-z/]")
 
 
 def parse(
@@ -86,6 +93,7 @@ def parse(
     text, exact = decode_page(html, charset) if isinstance(html, bytes) else (html, False)
     _refuse_non_text(text, html)
     markup, bounded = bound_markup(text)
+    _refuse_dense_markup(markup)  # once nesting past the bound is gone (100 000 <div>)
     # A page that came as bytes is kept as UTF-8 bytes, its text let go (a page's text takes up
     # to four times its UTF-8, and is decoded again only if asked for); bytes that are exactly
     # the page's UTF-8 are those bytes, no copy.
@@ -141,6 +149,19 @@ def _refuse_non_text(text: str, raw: str | bytes) -> None:
     noise = len(_NOISE.findall(sample))
     if noise > _MAX_NOISE * len(sample):
         raise ParseError("binary input: this is not an HTML page or text")
+
+
+def _refuse_dense_markup(html: str) -> None:
+    """Refuse a big page made of elements too small for its parse to stay bounded in memory."""
+    most = len(html) // _MIN_TAG_SPAN
+    if len(html) < _DENSE_CHECKED or html.count("<") <= most:
+        return
+    tags = sum(1 for _ in _TAG_OPENING.finditer(html))  # "<" in text is no tag
+    if tags > most:
+        raise ParseError(
+            f"markup too dense: {tags} tags in {len(html)} characters (a real page has fewer "
+            f"than one in {_MIN_TAG_SPAN}); parsing it would take many times its size"
+        )
 
 
 def _run(document: Document, name: str | None, registry: Registry) -> Article:
