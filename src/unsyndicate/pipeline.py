@@ -68,7 +68,7 @@ _NOISE_SAMPLE = 8192
 # lexbor's tree takes 100-150 bytes a node, so a page of nothing but tiny elements (10 MB of
 # "<br>word") would take 30-40 times its size, and as many microseconds a node. Real pages have
 # 25 characters a tag or more (the densest of the benchmarks' big pages): a big page with fewer
-# than _MIN_TAG_SPAN is refused.
+# than _MIN_TAG_SPAN characters a tag is refused.
 _DENSE_CHECKED = 1_000_000
 _MIN_TAG_SPAN = 12
 _TAG_OPENING = re.compile("<[A-Za-z/]")
@@ -87,8 +87,9 @@ def parse(
     ``url`` is the page's address: it picks the publisher adapter and resolves nothing over the
     network. ``adapter`` forces an adapter by name. ``charset`` is the one the page was served
     with (an HTTP ``Content-Type`` header), used to decode bytes unless the bytes say otherwise.
-    Raises :class:`ParseError` when nothing can be extracted (empty input, binary data); lesser
-    trouble is reported in ``Article.warnings``.
+    Raises :class:`ParseError` when nothing can be extracted (empty input, binary data) or a
+    page over 1 MB is made of tags too small to parse within bounds (a tag every 12 characters);
+    lesser trouble is reported in ``Article.warnings``.
     """
     text, exact = decode_page(html, charset) if isinstance(html, bytes) else (html, False)
     _refuse_non_text(text, html)
