@@ -49,6 +49,12 @@ _MIN_SPACES = 3
 _FALLBACK = ("article", "main", "[role=main]")
 # A region with less text than this is probably not the article: scoring is tried again.
 _SHORT = 500
+# A region holding less than this share of the page's prose is widened to the nearest ancestor
+# holding this other share.
+_COVERED = 0.5
+_WIDER = 0.7
+# Outside the region, text in these is not counted as the page's prose (menus, teasers, forms).
+_NOT_PROSE_TAGS = ("li", "form", "header")
 # Paragraph text read before checking that nested paragraphs are not read over and over.
 _READ_FREELY = 1_000_000
 
@@ -57,7 +63,8 @@ def _lexbor_tag_ids() -> dict[str, int]:
     """Lexbor's number for each tag name asked about here, read off a page of them: an element's
     ``tag_id`` is read several times faster than its ``tag`` (a new string on each read)."""
     # Table cells are kept by the parser only inside a table row: they come in one.
-    names = sorted({*BLOCK_TAGS, *_TAG_SCORE, *_STOP, *_FURNITURE_TAGS} - {"td", "th"})
+    names = sorted({*BLOCK_TAGS, *_TAG_SCORE, *_STOP, *_FURNITURE_TAGS, *_NOT_PROSE_TAGS, "a"})
+    names = [name for name in names if name not in ("td", "th")]
     elements = "".join(f"<{name}></{name}>" for name in names)
     tree = LexborHTMLParser(f"{elements}<table><tr><td></td><th></th></tr></table>")
     return {node.tag or "": node.tag_id for node in tree.css("*")}
@@ -69,6 +76,8 @@ def _tag_ids(names: Iterable[str]) -> frozenset[int]:
 
 _TAG_IDS = _lexbor_tag_ids()
 _DIV = _TAG_IDS["div"]
+_ANCHOR = _TAG_IDS["a"]
+_NOT_PROSE = _tag_ids(_NOT_PROSE_TAGS)
 _BLOCKS = _tag_ids(BLOCK_TAGS)
 _PARAGRAPH_IDS = _tag_ids(_PARAGRAPH_TAGS)
 _STOP_IDS = _tag_ids(_STOP)
@@ -115,6 +124,7 @@ class _Page:
         self.labels: dict[int, str] = {}  # the class and id read on the way, for the candidates
         self.owners: dict[int, LexborNode] = {}
         self.runs: list[_Run] = []  # in the order the paragraphs come, then the containers
+        self.prose: dict[int, int] = {}  # characters of prose each owner holds directly
         self.read = 0  # characters of the text scored
         self._containers(body, self._paragraphs(body))
         # On a page this big, a container's text read as one string costs more than the page.
@@ -152,6 +162,8 @@ class _Page:
         self.read += length
         points = 1 + commas + min(length // 100, 3)
         key = owner.mem_id
+        if not named:
+            self.prose[key] = self.prose.get(key, 0) + length
         if self.runs:
             last_owner, last_points, last_named, count = self.runs[-1]
             if last_owner == key and last_points == points and last_named == named:
@@ -175,15 +187,73 @@ def content_region(tree: LexborHTMLParser) -> list[LexborNode]:
         return []
     page = _Page(body)
     region = _choose(page, skip_unlikely=True)
+    skipped = True
     if sum(map(page.lengths.text, region)) < _SHORT:
         # Furniture-like names on a wrapper of the whole page ("has-sidebar") hid the article.
         retry = _choose(page, skip_unlikely=False)
         if retry:
-            return retry
-    if region:
+            region, skipped = retry, False
+    return _widened(region, page, skipped) or [_fallback(tree, body)]
+
+
+def _fallback(tree: LexborHTMLParser, body: LexborNode) -> LexborNode:
+    return next((found for found in map(tree.css_first, _FALLBACK) if found is not None), body)
+
+
+def _widened(region: list[LexborNode], page: _Page, skip_unlikely: bool) -> list[LexborNode]:
+    """The region, or the nearest ancestor holding most of the page's prose when the region
+    holds too little of it (an article split across sibling sections, a list of posts)."""
+    held = _prose_by_ancestor(page, region, skip_unlikely)
+    total = held.get(page.body, 0)
+    if not total:
         return region
-    fallback = next((found for found in map(tree.css_first, _FALLBACK) if found is not None), body)
-    return [fallback]
+    covered = sum(held.get(node.mem_id, 0) for node in region)
+    if covered >= _COVERED * total:
+        return region
+    node = region[0].parent if region else None
+    while node is not None and node.mem_id != page.body:
+        if held.get(node.mem_id, 0) >= _WIDER * total:
+            return [node]
+        node = node.parent
+    return region
+
+
+def _prose_by_ancestor(
+    page: _Page, region: list[LexborNode], skip_unlikely: bool
+) -> dict[int, int]:
+    """Characters of prose under each element. Text inside links (teasers of other pages) is
+    not prose; outside the region, nor is text in list items, forms or a page header, or in
+    furniture when the region was chosen skipping it."""
+    inside = {node.mem_id for node in region}
+    held: dict[int, int] = {}
+    for owner, length in page.prose.items():
+        node = page.owners[owner]
+        lineage, tags = _ancestry(node, page.body)
+        if _ANCHOR in tags:
+            continue
+        if inside.isdisjoint(lineage) and (
+            not _NOT_PROSE.isdisjoint(tags) or (skip_unlikely and page.inside_furniture(owner))
+        ):
+            continue
+        prose = int(length * (1 - link_density(node, page.lengths)))
+        for key in lineage:
+            held[key] = held.get(key, 0) + prose
+    return held
+
+
+def _ancestry(node: LexborNode, body: int) -> tuple[list[int], set[int]]:
+    """The ids of ``node`` and its ancestors up to the body, and their tags' ids."""
+    found = []
+    tags = set()
+    current: LexborNode | None = node
+    while current is not None:
+        key = current.mem_id
+        found.append(key)
+        if key == body:
+            break
+        tags.add(current.tag_id)
+        current = current.parent
+    return found, tags
 
 
 def _choose(page: _Page, *, skip_unlikely: bool) -> list[LexborNode]:
