@@ -25,6 +25,7 @@ from .errors import ParseError
 from .generic.authors import clean_authors
 from .generic.boilerplate import remove_boilerplate
 from .generic.content import content_region
+from .generic.loose import loose_nodes
 from .generic.title import same_title, shown_title
 from .head import read_head
 from .header import Header, read_header, split_authors
@@ -72,6 +73,12 @@ _NOISE_SAMPLE = 8192
 _DENSE_CHECKED = 1_000_000
 _MIN_TAG_SPAN = 12
 _TAG_OPENING = re.compile("<[A-Za-z/]")
+# A generic body with less text than this is checked against the page's own text blocks.
+_THIN_BODY = 300
+_LOOSE_WARNING = (
+    "loose body: no article region held the page's text; the body is the page's text blocks"
+    " outside its header, navigation, footer and asides"
+)
 
 
 def parse(
@@ -173,7 +180,7 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     publisher = _publisher(document, adapter)
     owner = publisher.name if publisher else None
     blocks = _take_notice_blocks(document, adapter, rules, owner, fields.get("original_name"))
-    nodes, embeds = _region(document, adapter)
+    nodes, embeds, region_warnings = _region(document, adapter)
     title, nodes = _take_title(document, fields.get("title"), nodes)
     header, taken = read_header(nodes, adapter)
     nodes = nodes[taken:]
@@ -183,6 +190,8 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     notices += blocks
     media = _unique_media([*media, *embeds])
     article = _article(document, adapter, fields, title, header, body, media, notices, publisher)
+    if region_warnings:
+        article = attrs.evolve(article, warnings=(*article.warnings, *region_warnings))
     return _refined(adapter, article, document)
 
 
@@ -204,15 +213,16 @@ def _notice_rules(adapter: Adapter, registry: Registry) -> RulePlan:
     return plan_rules((*adapter.notices, *others, *GENERIC_RULES))
 
 
-def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Media]]:
-    """The article region's nodes and the media embedded in it.
+def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Media], list[str]]:
+    """The article region's nodes, the media embedded in it, and warnings about it.
 
     The adapter's content selectors come first; a page they do not match, or a page no adapter
-    knows, gets the generic region with its furniture removed.
+    knows, gets the generic region with its furniture removed, and when that leaves almost no
+    text, the page's own text blocks (the loosest step, said in a warning).
     """
     tree = document.tree
     if tree is None:
-        return list(document.nodes), []
+        return list(document.nodes), [], []
     roots = next(
         ([found] for found in map(tree.css_first, adapter.content) if found is not None), None
     )
@@ -229,7 +239,24 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Medi
         if generic:
             remove_boilerplate(root)
         nodes += html_nodes(root)
-    return nodes, embeds
+    found = _text_length(nodes) if generic else _THIN_BODY
+    if found < _THIN_BODY:
+        loose = _loose(document)
+        more = _text_length(loose)
+        # An empty body takes any text; a short one, only much more of it.
+        if (more and not found) or more >= max(_THIN_BODY, 2 * found):
+            return loose, embeds, [_LOOSE_WARNING]
+    return nodes, embeds, []
+
+
+def _loose(document: Document) -> list[Node]:
+    """The loosest step, on a tree of its own (the page's has lost the region's furniture)."""
+    body = LexborHTMLParser(_without_nul(document.page)).body
+    return loose_nodes(body) if body is not None else []
+
+
+def _text_length(nodes: Sequence[Node]) -> int:
+    return sum(len(node.text) for node in nodes if node.kind not in ("image", "separator"))
 
 
 def _take_title(

@@ -70,7 +70,7 @@ _PROSE_COMMAS = 10
 
 def remove_boilerplate(region: LexborNode) -> None:
     """Remove furniture subtrees under ``region`` (the region itself is kept)."""
-    _remove_always(region)
+    remove_matching(region, _ALWAYS)
     length, furniture = _judge(region)
     # A short region is all the page has: judging its parts would leave nothing.
     if length >= _MIN_JUDGED:
@@ -78,11 +78,12 @@ def remove_boilerplate(region: LexborNode) -> None:
             node.decompose()
 
 
-def _remove_always(region: LexborNode) -> None:
+def remove_matching(region: LexborNode, selector: str) -> None:
+    """Remove the elements under ``region`` that match ``selector`` (the region is kept)."""
     # A node matching two selectors is listed twice; innermost first (reverse document
     # order), so no node is removed after an ancestor.
     done = {region.mem_id}
-    for node in reversed(region.css(_ALWAYS)):
+    for node in reversed(region.css(selector)):
         if node.mem_id not in done:
             done.add(node.mem_id)
             node.decompose()

@@ -57,7 +57,7 @@ _NEGATIVE = Words(
     r"-ad-|\bads?\b|advert|banner|breadcrumb|combx|comment|contact|cookie|consent|disqus|"
     r"footer|foot\b|gdpr|header|masthead|menu|meta|nav|newsletter|outbrain|pagination|"
     r"popup|promo|recirc|related|recommend|rss|share|sharing|shopping|sidebar|"
-    r"skyscraper|social|sponsor|subscri|tags|taboola|toolbar|tools|trending|widget|"
+    r"skyscraper|social|sponsor|subscri|tags|taboola|toolbar|tools|trending|"
     r"byline|author|caption|credit|signup|sign-up|modal|overlay|hidden|timestamp|dateline|"
     r"pubdate|published|posted-on|updated"
 )

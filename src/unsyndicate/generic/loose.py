@@ -1,0 +1,41 @@
+"""The loosest step of the generic body: when no article region gives one, the page's own text
+blocks outside its header, navigation, footer and asides, filtered by link density and
+repetition (a product page, a listing, a page of widgets every region test turns down)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from selectolax.lexbor import LexborNode
+
+from ..document import Node
+from ..html_nodes import html_nodes
+from .boilerplate import remove_matching
+
+# Page furniture by its tag or role, and hidden elements.
+_OUTSIDE = (
+    "header, nav, footer, aside, form, dialog, menu, [hidden], [aria-hidden=true], "
+    "[role=banner], [role=navigation], [role=complementary], [role=contentinfo], [role=dialog]"
+)
+# A block with more of its text in links than this is a menu or a teaser, not the page's text.
+_MAX_LINKED = 0.5
+# Shorter blocks are labels and buttons ("Menu", "Sign in").
+_MIN_LENGTH = 15
+_TEXT_KINDS = ("paragraph", "heading", "quote", "list", "table", "code")
+
+
+def loose_nodes(body: LexborNode) -> list[Node]:
+    """The text blocks of ``body`` (a tree of its own: the furniture is removed from it) that
+    are not furniture, links or repeated."""
+    remove_matching(body, _OUTSIDE)
+    nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
+    seen = Counter(node.text for node in nodes)
+    return [node for node in nodes if seen[node.text] == 1 and _is_text(node)]
+
+
+def _is_text(node: Node) -> bool:
+    text = node.text
+    if len(text) < _MIN_LENGTH and node.kind != "heading":
+        return False
+    linked = sum(len(link.text) for link in node.links)
+    return linked <= _MAX_LINKED * len(text)
