@@ -75,6 +75,9 @@ _MIN_TAG_SPAN = 12
 _TAG_OPENING = re.compile("<[A-Za-z/]")
 # A generic body with less text than this is checked against the page's own text blocks.
 _THIN_BODY = 300
+_NOT_BODY_TEXT = ("heading", "image", "separator")
+# A page with less than this share of its text outside links is a listing: its links are its text.
+_LISTING = 0.25
 _LOOSE_WARNING = (
     "loose body: no article region held the page's text; the body is the page's text blocks"
     " outside its header, navigation, footer and asides"
@@ -241,7 +244,7 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Medi
         nodes += html_nodes(root)
     found = _text_length(nodes) if generic else _THIN_BODY
     if found < _THIN_BODY:
-        loose = _loose(document)
+        loose = _loose(document, empty=not found)
         more = _text_length(loose)
         # An empty body takes any text; a short one, only much more of it.
         if (more and not found) or more >= max(_THIN_BODY, 2 * found):
@@ -249,14 +252,25 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Medi
     return nodes, embeds, []
 
 
-def _loose(document: Document) -> list[Node]:
-    """The loosest step, on a tree of its own (the page's has lost the region's furniture)."""
+def _loose(document: Document, *, empty: bool) -> list[Node]:
+    """The loosest step, on a tree of its own (the page's has lost the region's furniture):
+    the page's text blocks; in place of an ``empty`` body, when nearly all of the page's text
+    is in links (a listing), its links too."""
+    nodes = _loose_nodes(document, links=False)
+    if not empty:
+        return nodes
+    linked = _loose_nodes(document, links=True)
+    return linked if _text_length(nodes) < _LISTING * _text_length(linked) else nodes
+
+
+def _loose_nodes(document: Document, *, links: bool) -> list[Node]:
     body = LexborHTMLParser(_without_nul(document.page)).body
-    return loose_nodes(body) if body is not None else []
+    return loose_nodes(body, links=links) if body is not None else []
 
 
 def _text_length(nodes: Sequence[Node]) -> int:
-    return sum(len(node.text) for node in nodes if node.kind not in ("image", "separator"))
+    """The length of the text below the headings: a heading alone is no body."""
+    return sum(len(node.text) for node in nodes if node.kind not in _NOT_BODY_TEXT)
 
 
 def _take_title(

@@ -46,6 +46,8 @@ _STOP = ("body", "html")  # walks up from an element stop here
 _FURNITURE_TAGS = ("nav", "aside", "footer")
 # A lone paragraph beside the container needs this many spaces to be a sentence.
 _MIN_SPACES = 3
+_CJK_PUNCTUATION = "。！？、，"
+_SENTENCE_ENDS = (".", "。", "！", "？")
 _FALLBACK = ("article", "main", "[role=main]")
 # A region with less text than this is probably not the article: scoring is tried again.
 _SHORT = 500
@@ -573,12 +575,18 @@ def _lone_paragraph(node: LexborNode, page: _Page) -> bool:
     if not _is_paragraph(node):
         return False
     text = node.text(deep=True, strip=True)
-    if text.count(" ") < _MIN_SPACES:  # an address or a label, not a sentence
+    if not _is_sentence(text):  # an address or a label
         return False
     density = link_density(node, page.lengths)
     if len(text) > 80:
         return density < 0.25
-    return bool(text) and density == 0 and text.endswith(".")
+    return bool(text) and density == 0 and text.endswith(_SENTENCE_ENDS)
+
+
+def _is_sentence(text: str) -> bool:
+    """Words with spaces between them, or, in a language written without them (Japanese,
+    Chinese), its sentence punctuation."""
+    return text.count(" ") >= _MIN_SPACES or any(mark in text for mark in _CJK_PUNCTUATION)
 
 
 def _is_paragraph(node: LexborNode) -> bool:

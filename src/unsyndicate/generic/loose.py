@@ -24,18 +24,20 @@ _MIN_LENGTH = 15
 _TEXT_KINDS = ("paragraph", "heading", "quote", "list", "table", "code")
 
 
-def loose_nodes(body: LexborNode) -> list[Node]:
+def loose_nodes(body: LexborNode, *, links: bool = False) -> list[Node]:
     """The text blocks of ``body`` (a tree of its own: the furniture is removed from it) that
-    are not furniture, links or repeated."""
+    are not furniture, labels or repeated, nor mostly links unless ``links`` (a listing page's
+    text is its links)."""
     remove_matching(body, _OUTSIDE)
     nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
     seen = Counter(node.text for node in nodes)
-    return [node for node in nodes if seen[node.text] == 1 and _is_text(node)]
+    most_linked = 1.0 if links else _MAX_LINKED
+    return [node for node in nodes if seen[node.text] == 1 and _is_text(node, most_linked)]
 
 
-def _is_text(node: Node) -> bool:
+def _is_text(node: Node, most_linked: float) -> bool:
     text = node.text
     if len(text) < _MIN_LENGTH and node.kind != "heading":
         return False
     linked = sum(len(link.text) for link in node.links)
-    return linked <= _MAX_LINKED * len(text)
+    return linked <= most_linked * len(text)

@@ -1,0 +1,172 @@
+"""The generic body on the shapes of page it used to miss (each page written for the test).
+
+Every case names sentences the body must hold and furniture it must not; a page with article
+text never gets an empty body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+import unsyndicate
+
+SENTENCES = [
+    f"Sentence number {n} explains, at some length and with care, how the harbour wall was "
+    f"rebuilt after the storm, stone by stone, over the winter of that year."
+    for n in range(12)
+]
+MENU = '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
+FOOTER = "<footer><p>Copyright the Example Company. All rights reserved, always.</p></footer>"
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>A page</title></head><body>{MENU}{body}{FOOTER}</body></html>"
+
+
+def paragraphs(numbers: range, tag: str = "p") -> str:
+    return "".join(f"<{tag}>{SENTENCES[n]}</{tag}>" for n in numbers)
+
+
+def teasers(count: int) -> str:
+    items = "".join(
+        f'<li><a href="/story/{n}">Another story about something else, number {n}</a></li>'
+        for n in range(count)
+    )
+    return f'<div class="more"><h3>More stories</h3><ul>{items}</ul></div>'
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    html: str
+    present: tuple[str, ...]
+    absent: tuple[str, ...] = ("Another story about", "All rights reserved")
+
+
+SHAPES = [
+    Shape(
+        "text in divs split by <br>, no <p>",
+        page(
+            '<div class="main"><div class="txt">'
+            + "<br><br>".join(SENTENCES[:6])
+            + "</div></div>"
+            + teasers(8)
+        ),
+        (SENTENCES[0], SENTENCES[5]),
+    ),
+    Shape(
+        "a blog body in post-body",
+        page(
+            '<div class="blog-posts"><div class="post"><h1>My trip</h1>'
+            f'<div class="post-body entry-content">{paragraphs(range(5))}</div></div></div>'
+            + teasers(10)
+        ),
+        (SENTENCES[0], SENTENCES[4]),
+    ),
+    Shape(
+        "an article that is a ranked list",
+        page(
+            f"<article><h1>The ten best</h1><p>{SENTENCES[0]}</p><ol>"
+            + "".join(f"<li>{SENTENCES[n]}</li>" for n in range(1, 11))
+            + "</ol></article>"
+            + teasers(6)
+        ),
+        (SENTENCES[0], SENTENCES[1], SENTENCES[10]),
+    ),
+    Shape(
+        "documentation with code blocks and a table",
+        page(
+            f'<main><h1>Install</h1><p>{SENTENCES[0]}</p><pre><code class="language-sh">'
+            "pip install example-tool</code></pre>"
+            f"<p>{SENTENCES[1]}</p><table><tr><th>Option</th><th>Meaning</th></tr>"
+            "<tr><td>--fast</td><td>skips the slow checks</td></tr></table>"
+            f"<p>{SENTENCES[2]}</p></main>" + teasers(5)
+        ),
+        (SENTENCES[0], "pip install example-tool", "skips the slow checks", SENTENCES[2]),
+    ),
+    Shape(
+        "an article split across sibling sections, the first the longest",
+        page(
+            "<div class='page-builder'>"
+            + "".join(
+                f'<section class="builder-section"><div class="builder-column">'
+                f'<div class="builder-widget widget-text">{paragraphs(numbers)}</div>'
+                "</div></section>"
+                for numbers in (range(5), *(range(n, n + 1) for n in range(5, 11)))
+            )
+            + "</div>"
+            + teasers(12)
+        ),
+        (SENTENCES[0], SENTENCES[5], SENTENCES[10]),
+    ),
+    Shape(
+        "the lede in a container of its own before the main one",
+        page(
+            f'<div class="story"><div class="standfirst"><p>{SENTENCES[0]}</p>'
+            f"<p>{SENTENCES[1]}</p></div>"
+            f'<div class="story-body">{paragraphs(range(2, 8))}</div></div>' + teasers(10)
+        ),
+        (SENTENCES[0], SENTENCES[1], SENTENCES[7]),
+    ),
+    Shape(
+        "a content wrapper whose class names furniture",
+        page(
+            f'<div class="layout has-sidebar"><div class="post-with-comments">'
+            f"{paragraphs(range(6))}</div></div>" + teasers(10)
+        ),
+        (SENTENCES[0], SENTENCES[5]),
+    ),
+    Shape(
+        "a short article beside long lists of other stories",
+        page(f'<div class="article"><p>{SENTENCES[0]}</p></div>' + teasers(30)),
+        (SENTENCES[0],),
+    ),
+    Shape(
+        "a Japanese article: no spaces between words, the lede beside the body",
+        page(
+            '<div class="story"><p>この記事の冒頭の段落です。港の壁の再建について説明します。</p>'
+            '<div class="entry">'
+            + "".join(
+                f"<p>これは記事の{n}番目の段落で、港の壁が嵐の後にどのように再建されたかを"
+                "詳しく説明しています。石を一つずつ積み上げました。</p>"
+                for n in range(6)
+            )
+            + "</div></div>"
+            + teasers(10)
+        ),
+        ("この記事の冒頭の段落です", "これは記事の0番目の段落", "これは記事の5番目の段落"),
+    ),
+    Shape(
+        "a product page whose every block has a furniture-like class",
+        page(
+            '<div class="product-info"><h1>Stoneware mug</h1>'
+            '<div class="product-meta">A hand-thrown stoneware mug with a speckled glaze, '
+            "fired twice in a wood kiln.</div>"
+            '<div class="product-meta">Holds twelve ounces of coffee and is safe in the '
+            "dishwasher and the microwave.</div></div>" + teasers(4)
+        ),
+        ("hand-thrown stoneware mug", "safe in the dishwasher"),
+    ),
+]
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[shape.name for shape in SHAPES])
+def test_the_body_holds_the_article_and_not_the_furniture(shape: Shape) -> None:
+    text = unsyndicate.parse(shape.html).text
+    for wanted in shape.present:
+        assert wanted in text
+    for furniture in shape.absent:
+        assert furniture not in text
+
+
+def test_the_loosest_step_is_said_in_a_warning() -> None:
+    article = unsyndicate.parse(SHAPES[-1].html)
+    assert article.body
+    assert any(warning.startswith("loose body") for warning in article.warnings)
+
+
+def test_a_scored_article_has_no_loose_warning() -> None:
+    article = unsyndicate.parse(SHAPES[1].html)
+    assert not any(warning.startswith("loose body") for warning in article.warnings)
