@@ -42,6 +42,13 @@ class MissingInput(ValueError):
     """A command-line argument names no file, directory or glob match."""
 
 
+@attrs.define
+class Skipped:
+    """Counts the files directory walks pass over: their names have no page or archive suffix."""
+
+    files: int = 0
+
+
 @attrs.frozen
 class InputItem:
     """One input to parse.
@@ -64,7 +71,11 @@ class InputItem:
 
 
 def expand_inputs(
-    arguments: Iterable[str], stdin: BinaryIO, max_size: int, note: Note | None = None
+    arguments: Iterable[str],
+    stdin: BinaryIO,
+    max_size: int,
+    note: Note | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[InputItem]:
     """Yield one item per input named by ``arguments``, in order; no argument means stdin.
 
@@ -72,7 +83,8 @@ def expand_inputs(
     each archive held and skipped.
 
     Directories are walked recursively in name order, taking files whose name ends in a page
-    suffix (``.gz`` allowed after it); symlinked directories are followed, but never back into a
+    suffix (``.gz`` allowed after it) and counting the other files in ``skipped``; hidden files
+    and directories are left out. Symlinked directories are followed, but never back into a
     directory already on the way down, so a symlink loop ends. A broken symbolic link with a page
     name, or named as an argument, is an item that fails to read (:class:`UnreadableInput`), so
     the output says it is lost.
@@ -84,7 +96,7 @@ def expand_inputs(
         if argument == STDIN:
             yield InputItem("-", "stdin", _read_stdin(stdin, max_size))
         elif os.path.isdir(argument):
-            yield from _walk(Path(argument), Path(argument), (), note)
+            yield from _walk(Path(argument), Path(argument), (), note, skipped)
         elif os.path.exists(argument):
             yield from _file_items(argument, Path(argument).name, note)
         elif os.path.islink(argument):  # it names a file that is gone: an input lost, said so
@@ -95,7 +107,7 @@ def expand_inputs(
                 raise MissingInput(f"no such file or directory: {argument}")
             for match in matches:
                 if os.path.isdir(match):
-                    yield from _walk(Path(match), Path(match), (), note)
+                    yield from _walk(Path(match), Path(match), (), note, skipped)
                 else:
                     yield from _file_items(match, Path(match).name, note)
 
@@ -114,7 +126,11 @@ def _glob(argument: str) -> list[str]:
 
 
 def _walk(
-    root: Path, directory: Path, ancestors: tuple[tuple[int, int], ...], note: Note | None
+    root: Path,
+    directory: Path,
+    ancestors: tuple[tuple[int, int], ...],
+    note: Note | None,
+    skipped: Skipped | None,
 ) -> Iterator[InputItem]:
     try:
         status = directory.stat()
@@ -135,9 +151,10 @@ def _walk(
         except OSError:  # a symbolic link round a loop (one that points at itself)
             is_dir = is_file = False
         if is_dir:
-            yield from _walk(root, path, (*ancestors, here), note)
+            yield from _walk(root, path, (*ancestors, here), note, skipped)
         elif not (_is_page_name(entry.name) or _is_archive_name(entry.name)):
-            continue
+            if skipped is not None:
+                skipped.files += 1
         elif is_file:
             yield from _file_items(str(path), str(path.relative_to(root)), note)
         elif entry.is_symlink():  # a dangling link is an input lost: the output says so
