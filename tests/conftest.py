@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,8 @@ FIXTURES = TESTS / "fixtures"
 SNAPSHOTS = TESTS / "snapshots"
 SHARED = TESTS.parent.parent / "shared"
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".gz")
+# Where this Python's scripts (``normalize``) are installed: the venv's bin, activated or not.
+SCRIPTS = Path(sys.executable).parent
 
 # Property tests: a short run by default (CI), a long one with HYPOTHESIS_PROFILE=long.
 settings.register_profile(
@@ -55,3 +58,16 @@ def fixture_pages() -> list[Path]:
 def page_url(page: Path) -> str | None:
     sidecar = page.parent / (page.name.split(".")[0] + ".url")
     return sidecar.read_text(encoding="utf-8").strip() if sidecar.exists() else None
+
+
+def scripts_first_on_path() -> dict[str, str]:
+    """The environment for a shell script that runs ``normalize``: this Python's own first on
+    PATH, so the suite passes however pytest was started (``.venv/bin/python -m pytest`` too)."""
+    return {**os.environ, "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
+
+
+@pytest.fixture
+def venv_not_activated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PATH as a shell without the virtual environment activated has it."""
+    kept = [part for part in os.environ.get("PATH", "").split(os.pathsep) if Path(part) != SCRIPTS]
+    monkeypatch.setenv("PATH", os.pathsep.join(kept))

@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import unsyndicate
+from conftest import FIXTURES, page_url
 from unsyndicate.adapter import FIELDS, GENERIC, Adapter, blocks, signature
 from unsyndicate.document import Document
 from unsyndicate.model import Notice, Original, Publisher
@@ -161,6 +162,30 @@ def test_provider_block_without_a_named_original_belongs_to_the_publisher() -> N
     adapter = attrs.evolve(NOTICED, fields={})
     promo = [notice for notice in parse(adapter).notices if notice.kind == "related"]
     assert [notice.owner for notice in promo] == ["Example"]
+
+
+def test_a_continuation_block_says_the_body_is_partial() -> None:
+    teaser = Adapter(
+        name="teaser",
+        fields={"original_name": (".src",)},
+        notice_blocks=blocks("continuation", ".promo", provider=True),
+    )
+    article = parse(teaser)
+    link = Notice(
+        "continuation", "More from Origin Times", "Origin Times", ("https://origin.example/",)
+    )
+    assert link in article.notices
+    assert "partial body: the page shows a preview" in article.warnings
+    assert not any("partial" in warning for warning in parse(NOTICED).warnings)
+
+
+def test_the_yahoo_teaser_keeps_its_read_more_link_and_warns() -> None:
+    page = FIXTURES / "yahoo" / "yahoo.com.html"
+    article = unsyndicate.parse(page.read_bytes(), page_url(page))
+    (link,) = [notice for notice in article.notices if notice.kind == "continuation"]
+    assert (link.text, link.owner) == ("Read More", "Fox Nation")
+    assert article.original is not None and link.links == (article.original.url,)
+    assert article.warnings == ("partial body: the page shows a preview",)
 
 
 def test_a_failing_refine_keeps_the_article_with_a_warning() -> None:

@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import pty
+import re
 import select
 import signal
 import stat
@@ -124,7 +125,32 @@ def test_directory_gives_one_record_per_page_in_order_and_exit_1(pages: Path) ->
     assert records[2]["error"]["type"] == "ParseError"
     assert records[3]["authors"] == ["John Roe"]
     assert records[4]["title"] == "A good page"  # gzip read transparently
-    assert done.stderr.decode().strip() == "normalize: 2 input(s) failed"
+    assert done.stderr.decode().splitlines() == [
+        "normalize: 2 input(s) failed",
+        "normalize: 1 file skipped: not a page suffix; name them to read them anyway",  # notes.csv
+    ]
+
+
+def test_files_a_directory_passes_over_are_counted_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.html").write_text(GOOD_HTML)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "page.bin").write_bytes(GOOD_HTML.encode())
+    (tmp_path / "sub" / "dump").write_text(GOOD_TEXT)
+    skipped = "3 files skipped: not a page suffix; name them to read them anyway"
+    done = normalize(str(tmp_path))
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["title"] == "A good page"
+    assert done.stderr.decode() == f"normalize: {skipped}\n"
+    assert normalize(str(tmp_path), "--quiet").stderr == b""
+    # Named, a file is read whatever its name; the walk still counts what it passed over.
+    named = normalize(str(tmp_path), str(tmp_path / "page.bin"))
+    assert [record["title"] for record in lines(named.stdout)] == ["A good page"] * 2
+    assert named.stderr.decode() == f"normalize: {skipped}\n"
+    (tmp_path / "page.bin").unlink()
+    (tmp_path / "sub" / "dump").unlink()
+    one = "1 file skipped: not a page suffix; name them to read them anyway"
+    assert normalize(str(tmp_path)).stderr.decode() == f"normalize: {one}\n"
 
 
 def test_many_inputs_take_their_url_from_the_page(pages: Path) -> None:
@@ -479,7 +505,8 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
             if not chunk:
                 break
             shown += chunk
-    assert b"inputs, 0 failed" in shown or b"inputs, 1 failed" in shown
+    # The inputs are counted first: a bar of inputs done out of 8, with the time left.
+    assert re.search(rb"\d/8 inputs, [012] failed .*\d+%.* left", shown)
     assert b"2 input(s) failed" in shown
     assert len(lines(done.stdout)) == 8  # stdout holds the records alone
     quiet = subprocess.run(

@@ -22,6 +22,7 @@ from unsyndicate.inputs import (
     InputItem,
     InputTooLarge,
     UnreadableInput,
+    count_inputs,
     expand_inputs,
     parse_size,
     read_input,
@@ -124,3 +125,31 @@ def test_an_unreadable_directory_is_an_input_that_fails(
     assert second.path == str(tmp_path / "locked")
     with pytest.raises(UnreadableInput, match="cannot read the directory: Permission denied"):
         read_input(second, 1000)
+
+
+def test_inputs_are_counted_from_their_names_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pages" / "sub").mkdir(parents=True)
+    for name in ("a.html", "b.txt.gz", "notes.pdf", "sub/c.md", "sub/dump", ".hidden.html"):
+        (tmp_path / "pages" / name).write_text("<p>x</p>")
+    (tmp_path / "pages" / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    (tmp_path / "one.bin").write_text("<p>x</p>")
+    arguments = [str(tmp_path / "pages"), str(tmp_path / "one.bin"), str(tmp_path / "pages/*.html")]
+    expanded = list(expand_inputs(arguments, io.BytesIO(), 1000))
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("counting opened a file")
+
+    monkeypatch.setattr("builtins.open", refuse)
+    # a.html b.txt.gz gone.html sub/c.md, one.bin, then the glob's a.html gone.html
+    assert count_inputs(arguments) == len(expanded) == 7
+
+
+def test_stdin_and_web_archives_are_not_counted_before_reading(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text("<p>x</p>")
+    assert count_inputs([str(tmp_path)]) == 1
+    assert count_inputs([]) is None
+    assert count_inputs([str(tmp_path), "-"]) is None
+    (tmp_path / "crawl.warc.gz").write_bytes(b"")  # its records are known only by reading it
+    assert count_inputs([str(tmp_path)]) is None

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, scripts_first_on_path
 
 SCRIPT = Path(__file__).parent.parent / "examples" / "shell.sh"
 PAGES = FIXTURES / "globalresearch"
@@ -50,12 +48,12 @@ def test_the_script_has_examples() -> None:
 
 @pytest.mark.skipif(shutil.which("jq") is None, reason="the examples pipe into jq")
 @pytest.mark.parametrize(("commands", "expected"), examples(), ids=lambda value: value[:40])
+@pytest.mark.usefixtures("venv_not_activated")
 def test_example(commands: str, expected: str, workdir: Path) -> None:
-    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     done = subprocess.run(
         ["bash", "-c", commands],
         cwd=workdir,
-        env={**os.environ, "PATH": path},
+        env=scripts_first_on_path(),
         capture_output=True,
         text=True,
         timeout=60,

@@ -6,13 +6,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from conftest import scripts_first_on_path
+
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples"
 
 
 def run(*command: str) -> str:
     done = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False
+        command,
+        cwd=ROOT,
+        env=scripts_first_on_path(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -25,6 +35,7 @@ def test_python_api_example() -> None:
     assert "[donation] (South Front)" in out
 
 
+@pytest.mark.usefixtures("venv_not_activated")
 def test_normalize_example() -> None:
     out = run("sh", str(EXAMPLES / "normalize.sh"))
     assert out.strip() == "South Front -> Global Research"

@@ -31,7 +31,15 @@ from .batch import run_ordered
 from .clean import clean as clean_text
 from .convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
 from .decode import decode
-from .inputs import MissingInput, check_arguments, expand_inputs, parse_size, read_input
+from .inputs import (
+    MissingInput,
+    Skipped,
+    check_arguments,
+    count_inputs,
+    expand_inputs,
+    parse_size,
+    read_input,
+)
 from .outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
 from .progress import Progress
 from .registry import default_registry
@@ -205,7 +213,8 @@ def parse_command(
     if adapter is not None:
         _check_adapter(adapter)
     note = None if quiet else _note
-    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note)
+    skipped = Skipped()
+    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note, skipped)
     first = list(islice(items, 2))
     many = len(first) > 1
     if many and url is not None:
@@ -233,10 +242,15 @@ def parse_command(
         timeout=timeout or None,
     )
     show_progress = many and not quiet and sys.stderr.isatty()
+    total = count_inputs(arguments) if show_progress else None
+    progress = Progress(enabled=show_progress, total=total)
     with _terminate_cleanly():
-        failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=show_progress)
+        failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=progress)
     if failures and many and not quiet:
         typer.echo(f"normalize: {failures} input(s) failed", err=True)
+    if skipped.files and not quiet:
+        files = "1 file" if skipped.files == 1 else f"{skipped.files} files"
+        _note(f"{files} skipped: not a page suffix; name them to read them anyway")
     raise typer.Exit(1 if failures else 0)
 
 
@@ -246,13 +260,13 @@ def _drain(
     options: Options,
     *,
     fail_fast: bool,
-    progress: bool,
+    progress: Progress,
 ) -> int:
     """Write every outcome in order; return how many inputs failed."""
     failures = 0
     committed = False
     try:
-        with Progress(enabled=progress) as bar:
+        with progress as bar:
             for outcome in outcomes:
                 problem = sink.write(outcome)
                 error = outcome.error or problem

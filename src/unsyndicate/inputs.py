@@ -42,6 +42,13 @@ class MissingInput(ValueError):
     """A command-line argument names no file, directory or glob match."""
 
 
+@attrs.define
+class Skipped:
+    """Counts the files directory walks pass over: their names have no page or archive suffix."""
+
+    files: int = 0
+
+
 @attrs.frozen
 class InputItem:
     """One input to parse.
@@ -64,7 +71,11 @@ class InputItem:
 
 
 def expand_inputs(
-    arguments: Iterable[str], stdin: BinaryIO, max_size: int, note: Note | None = None
+    arguments: Iterable[str],
+    stdin: BinaryIO,
+    max_size: int,
+    note: Note | None = None,
+    skipped: Skipped | None = None,
 ) -> Iterator[InputItem]:
     """Yield one item per input named by ``arguments``, in order; no argument means stdin.
 
@@ -72,7 +83,8 @@ def expand_inputs(
     each archive held and skipped.
 
     Directories are walked recursively in name order, taking files whose name ends in a page
-    suffix (``.gz`` allowed after it); symlinked directories are followed, but never back into a
+    suffix (``.gz`` allowed after it) and counting the other files in ``skipped``; hidden files
+    and directories are left out. Symlinked directories are followed, but never back into a
     directory already on the way down, so a symlink loop ends. A broken symbolic link with a page
     name, or named as an argument, is an item that fails to read (:class:`UnreadableInput`), so
     the output says it is lost.
@@ -83,21 +95,43 @@ def expand_inputs(
     for argument in arguments:
         if argument == STDIN:
             yield InputItem("-", "stdin", _read_stdin(stdin, max_size))
-        elif os.path.isdir(argument):
-            yield from _walk(Path(argument), Path(argument), (), note)
-        elif os.path.exists(argument):
-            yield from _file_items(argument, Path(argument).name, note)
-        elif os.path.islink(argument):  # it names a file that is gone: an input lost, said so
-            yield InputItem(argument, Path(argument).name, problem=_link_problem(Path(argument)))
-        else:
-            matches = _glob(argument)
-            if not matches:
-                raise MissingInput(f"no such file or directory: {argument}")
-            for match in matches:
-                if os.path.isdir(match):
-                    yield from _walk(Path(match), Path(match), (), note)
-                else:
-                    yield from _file_items(match, Path(match).name, note)
+            continue
+        for item in _named(argument, skipped):
+            yield from _file_items(item, note)
+
+
+def count_inputs(arguments: Iterable[str]) -> int | None:
+    """How many items :func:`expand_inputs` gives, from the names alone, reading no file; None
+    when only reading tells (stdin, the records of a web archive)."""
+    arguments = list(arguments) or [STDIN]
+    if STDIN in arguments:
+        return None
+    total = 0
+    for argument in arguments:
+        for item in _named(argument, None):
+            if _is_archive(item):
+                return None
+            total += 1
+    return total
+
+
+def _named(argument: str, skipped: Skipped | None) -> Iterator[InputItem]:
+    """The files an argument other than stdin names, each one item: nothing is read yet."""
+    if os.path.isdir(argument):
+        yield from _walk(Path(argument), Path(argument), (), skipped)
+    elif os.path.exists(argument):
+        yield InputItem(argument, Path(argument).name)
+    elif os.path.islink(argument):  # it names a file that is gone: an input lost, said so
+        yield InputItem(argument, Path(argument).name, problem=_link_problem(Path(argument)))
+    else:
+        matches = _glob(argument)
+        if not matches:
+            raise MissingInput(f"no such file or directory: {argument}")
+        for match in matches:
+            if os.path.isdir(match):
+                yield from _walk(Path(match), Path(match), (), skipped)
+            else:
+                yield InputItem(match, Path(match).name)
 
 
 def check_arguments(arguments: Iterable[str]) -> None:
@@ -114,7 +148,10 @@ def _glob(argument: str) -> list[str]:
 
 
 def _walk(
-    root: Path, directory: Path, ancestors: tuple[tuple[int, int], ...], note: Note | None
+    root: Path,
+    directory: Path,
+    ancestors: tuple[tuple[int, int], ...],
+    skipped: Skipped | None,
 ) -> Iterator[InputItem]:
     try:
         status = directory.stat()
@@ -135,11 +172,12 @@ def _walk(
         except OSError:  # a symbolic link round a loop (one that points at itself)
             is_dir = is_file = False
         if is_dir:
-            yield from _walk(root, path, (*ancestors, here), note)
+            yield from _walk(root, path, (*ancestors, here), skipped)
         elif not (_is_page_name(entry.name) or _is_archive_name(entry.name)):
-            continue
+            if skipped is not None:
+                skipped.files += 1
         elif is_file:
-            yield from _file_items(str(path), str(path.relative_to(root)), note)
+            yield InputItem(str(path), str(path.relative_to(root)))
         elif entry.is_symlink():  # a dangling link is an input lost: the output says so
             yield InputItem(str(path), str(path.relative_to(root)), problem=_link_problem(path))
 
@@ -152,18 +190,22 @@ def _link_problem(link: Path) -> str:
     return "symbolic link to something that is not a file"
 
 
-def _file_items(path: str, relative: str, note: Note | None) -> Iterator[InputItem]:
+def _file_items(item: InputItem, note: Note | None) -> Iterator[InputItem]:
     """The inputs one file holds: itself, read later by a worker, or an archive's pages."""
-    if not _is_archive_name(path):
-        yield InputItem(path, relative)
+    if not _is_archive(item):
+        yield item
         return
     try:
         from .warc import input_items  # warcio is an optional extra
     except ImportError:
         problem = "reading web archives needs the [warc] extra: pip install 'unsyndicate[warc]'"
-        yield InputItem(path, relative, problem=problem)
+        yield attrs.evolve(item, problem=problem)
         return
-    yield from input_items(path, relative, note)
+    yield from input_items(item.path, item.relative, note)
+
+
+def _is_archive(item: InputItem) -> bool:
+    return item.problem is None and _is_archive_name(item.path)
 
 
 def _is_archive_name(name: str) -> bool:

@@ -70,7 +70,8 @@ class Notice:
     """A piece of publisher furniture, kept and labelled instead of thrown away.
 
     ``kind`` is reprint, copyright, disclaimer, fair_use, donation, share, membership, comments,
-    newsletter, contact, author_box, related, editor_note, image_credit, translation or other;
+    newsletter, contact, author_box, related, editor_note, image_credit, translation,
+    continuation (a link to the rest of a story the page shows only the start of) or other;
     ``owner`` is the publisher the furniture belongs to, when known.
     """
 

@@ -503,6 +503,8 @@ def _article(
         warnings.append("no title found")
     if not body:
         warnings.append("no article body found")
+    if any(notice.kind == "continuation" for notice in notices):
+        warnings.append("partial body: the page shows a preview")
     return Article(
         title=title,
         subtitle=fields.get("subtitle") or head_subtitle(head, ld),

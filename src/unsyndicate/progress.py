@@ -1,4 +1,4 @@
-"""A progress line on stderr for long ``normalize`` runs: inputs done, failures, rate."""
+"""A progress line on stderr for long ``normalize`` runs: inputs done, failures, rate, time left."""
 
 from __future__ import annotations
 
@@ -6,35 +6,43 @@ import time
 from types import TracebackType
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    ProgressColumn,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.progress import Progress as RichProgress
-from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
 # Redrawn at most this often: a redraw per input would cost more than a small page's parse.
 _REFRESH_SECONDS = 0.1
 
 
 class Progress:
-    """Counts inputs as they finish; draws nothing unless ``enabled``.
+    """Counts inputs as they finish, out of ``total`` when it is known; draws nothing unless
+    ``enabled``. It draws on ``console``, stderr unless given.
 
     Refreshed from the caller's thread (no refresh thread): worker processes are forked while
     it runs, and forking a process with other threads running is unsafe.
     """
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(
+        self, *, enabled: bool, total: int | None = None, console: Console | None = None
+    ) -> None:
         self._bar: RichProgress | None = None
         self._done = self._failed = 0
         self._drawn = 0.0
         if enabled:
             self._bar = RichProgress(
-                SpinnerColumn(),
-                TextColumn("{task.completed} inputs, {task.fields[failed]} failed"),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
+                *_columns(total),
+                console=console or Console(stderr=True),
                 auto_refresh=False,
                 transient=True,
             )
-            self._task = self._bar.add_task("", total=None, failed=0)
+            self._task = self._bar.add_task("", total=total, failed=0)
 
     def __enter__(self) -> Progress:
         self._started = time.monotonic()
@@ -63,3 +71,14 @@ class Progress:
             self._task, completed=self._done, failed=self._failed, description=f"{rate:.1f}/s"
         )
         self._bar.refresh()
+
+
+def _columns(total: int | None) -> tuple[ProgressColumn, ...]:
+    """A bar with inputs done of the total, percentage and time left; a counter with no total."""
+    rate = TextColumn("{task.description}")
+    if total is None:
+        counted = TextColumn("{task.completed} inputs, {task.fields[failed]} failed")
+        return (SpinnerColumn(), counted, rate, TimeElapsedColumn())
+    counted = TextColumn("{task.completed}/{task.total} inputs, {task.fields[failed]} failed")
+    time_left = (TimeRemainingColumn(), TextColumn("left"))
+    return (counted, BarColumn(), TaskProgressColumn(), rate, *time_left)

@@ -3,9 +3,11 @@
 The header names the provider (``.provider-name``) and gives the date as a ``<time datetime>``;
 ``og:url`` points at the provider's own page, while the canonical link points back at Yahoo
 (on the fixture page, broken: it ends in ``/undefined``). Partner stories may be cut short with
-a "Read More" button to the provider; share buttons stand above and below the story.
+a "Read More" button to the provider: that button is a ``continuation`` notice, and the Article
+then warns that its body is partial. Share buttons stand above and below the story.
 
-Fixture: tests/fixtures/yahoo/yahoo.com.html.
+Fixture: tests/fixtures/yahoo/yahoo.com.html, a teaser: its body is the preview of about 120
+words that Yahoo shows before "Read More", not the whole story.
 """
 
 from ..adapter import Adapter, blocks, signature
@@ -26,7 +28,7 @@ ADAPTER = Adapter(
         "canonical": (('meta[property="og:url"]', "content"),),
     },
     notice_blocks=(
-        *blocks("related", "article .read-more", provider=True),
+        *blocks("continuation", "article .read-more", provider=True),
         *blocks("share", ".canvas-share-buttons"),
         *blocks("other", '[id$="-Footer-Proxy"]'),
     ),
