@@ -1,6 +1,9 @@
 """Speed of parse() on the Article Extraction Benchmark pages, beside trafilatura and a floor.
 
-Usage: python benchmarks/speed.py [DATA_DIR] [--profile N] [--stages]
+Usage: python benchmarks/speed.py [DATA_DIR | --data aeb|wcxb] [--profile N] [--stages]
+
+DATA_DIR holds ``ground-truth.json`` and ``html/<id>.html.gz``; ``--data NAME`` is the set of
+that name in ``../shared/bench`` (default aeb).
 
 Reports the median milliseconds per page of ``unsyndicate.parse`` (bytes in, Article out), of
 trafilatura's ``extract`` when trafilatura is importable (it is never a project dependency:
@@ -32,7 +35,8 @@ from selectolax.lexbor import LexborHTMLParser
 import unsyndicate
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "aeb"
+BENCH = ROOT.parent / "shared" / "bench"
+DEFAULT_DATA = BENCH / "aeb"
 
 
 def _floor(html: bytes, url: str) -> object:
@@ -68,9 +72,12 @@ def _median_ms(run: Callable[[bytes, str], object], pages: list[tuple[str, bytes
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", dest="name", choices=("aeb", "wcxb"), help="a set in the bench")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--stages", action="store_true", help="median ms per page of each stage")
     args = parser.parse_args()
+    if args.name:
+        args.data = BENCH / args.name
     truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = [
         (item.get("url", ""), gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes()))
@@ -88,7 +95,7 @@ def main() -> int:
     medians = {name: _median_ms(run, pages) for name, run in runs.items()}
     ours = medians["unsyndicate"]
     floor = medians["lexbor floor"]
-    line = f"AEB {len(pages)} pages, median ms/page: unsyndicate {ours:.2f}"
+    line = f"{args.data.name} {len(pages)} pages, median ms/page: unsyndicate {ours:.2f}"
     line += f", lexbor floor {floor:.2f} (ours is {ours / floor:.1f}x the floor)"
     if trafilatura is not None:
         other = medians["trafilatura"]
