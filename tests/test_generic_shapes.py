@@ -170,3 +170,28 @@ def test_the_loosest_step_is_said_in_a_warning() -> None:
 def test_a_scored_article_has_no_loose_warning() -> None:
     article = unsyndicate.parse(SHAPES[1].html)
     assert not any(warning.startswith("loose body") for warning in article.warnings)
+
+
+def product_page(head: str) -> str:
+    specs = "".join(
+        f"<li><span>Feature {n}:</span> a glaze fired at a different heat, number {n}</li>"
+        for n in range(12)
+    )
+    return (
+        f"<html><head>{head}</head><body>{MENU}"
+        f'<div class="description"><p>{SENTENCES[0]}</p><p>{SENTENCES[1]}</p></div>'
+        f'<section class="specs"><h2>Details</h2><ul>{specs}</ul></section>'
+        f"{FOOTER}</body></html>"
+    )
+
+
+def test_a_page_that_is_no_article_gives_its_main_text_not_one_container() -> None:
+    article = unsyndicate.parse(product_page('<meta property="og:type" content="product">'))
+    assert SENTENCES[0] in article.text
+    assert "a glaze fired at a different heat, number 11" in article.text
+
+
+def test_an_article_keeps_its_short_region() -> None:
+    article = unsyndicate.parse(product_page('<meta property="og:type" content="article">'))
+    assert SENTENCES[0] in article.text
+    assert "a glaze fired at a different heat" not in article.text

@@ -27,6 +27,7 @@ _PUBLISHED_META = (
 )  # fmt: skip
 _MODIFIED_META = ("article:modified_time", "og:updated_time")
 _SITE_META = ("og:site_name", "application-name")
+_TYPE_META = "og:type"
 _SECTION_META = "article:section"
 _TAG_META = "article:tag"
 _KEYWORD_META = ("keywords", "news_keywords")
@@ -38,13 +39,19 @@ HEAD_KEYS = frozenset(
     (
         *_TITLE_META, *_AUTHOR_META, _BYLINE_META, *_PUBLISHED_META, *_MODIFIED_META,
         *_SITE_META, _SECTION_META, _TAG_META, *_KEYWORD_META, *_IMAGE_META, _SUBTITLE_META,
-        *_LANGUAGE_META, *_CANONICAL_META,
+        *_LANGUAGE_META, *_CANONICAL_META, _TYPE_META,
     )
 )  # fmt: skip
 """Every <meta> name a reader of :class:`~unsyndicate.document.Head` asks for."""
 # A site name followed by its slogan: "LinkNaija | Nigeria's popular news platform".
 _TAGLINE = re.compile(r"\s+[|–—-]\s+.*$")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
+
+
+def declares_article(head: Head) -> bool:
+    """True when the page says it is an article: an article type in JSON-LD, or ``og:type``."""
+    kind = head.first(_TYPE_META) or ""
+    return kind.casefold() == "article" or bool(article_object(head))
 
 
 def article_object(head: Head) -> dict[str, Any]:

@@ -35,6 +35,7 @@ from .media import host_of, media_in_html, media_in_line
 from .metadata import (
     article_object,
     author_sources,
+    declares_article,
     head_authors,
     head_canonical,
     head_image,
@@ -75,6 +76,8 @@ _MIN_TAG_SPAN = 12
 _TAG_OPENING = re.compile("<[A-Za-z/]")
 # A generic body with less text than this is checked against the page's own text blocks.
 _THIN_BODY = 300
+_THIN_PAGE = 3000
+_LOOSER = 2
 _NOT_BODY_TEXT = ("heading", "image", "separator")
 # A page with less than this share of its text outside links is a listing: its links are its text.
 _LISTING = 0.25
@@ -242,12 +245,15 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Medi
         if generic:
             remove_boilerplate(root)
         nodes += html_nodes(root)
-    found = _text_length(nodes) if generic else _THIN_BODY
-    if found < _THIN_BODY:
+    # A page that is no article (a product, a service, a listing) is its main text, not one
+    # container: its region is checked against the page's text blocks even when longer.
+    thin = _THIN_BODY if declares_article(document.head) else _THIN_PAGE
+    found = _text_length(nodes) if generic else thin
+    if found < thin:
         loose = _loose(document, empty=not found)
         more = _text_length(loose)
         # An empty body takes any text; a short one, only much more of it.
-        if (more and not found) or more >= max(_THIN_BODY, 2 * found):
+        if (more and not found) or more >= max(_THIN_BODY, _LOOSER * found):
             return loose, embeds, [_LOOSE_WARNING]
     return nodes, embeds, []
 
