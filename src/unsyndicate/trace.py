@@ -98,16 +98,19 @@ def groups(
         yield from tracer.groups(include_single=include_single)
 
 
-def sketch(article: Article | Mapping[str, Any]) -> Sketch:
-    """The sketch of an Article or of its dict; a dict's ``path`` and ``url`` are kept."""
-    path = None
+def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> Sketch:
+    """The sketch of an Article or of its dict, named ``path`` unless the dict has a ``path``.
+
+    Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
+    """
     if not isinstance(article, Article):
-        path = article.get("path")
+        own = article.get("path")
+        path = own if isinstance(own, str) else path
         fields = {key: value for key, value in article.items() if key in _ARTICLE_FIELDS}
         article = from_dict(fields)
     hashes = shingles(article.text)
     member = Member(
-        path if isinstance(path, str) else None,
+        path,
         article.url or article.canonical_url,
         article.title,
         article.publisher,
