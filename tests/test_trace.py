@@ -1,4 +1,4 @@
-"""Tracing copies across a corpus: groups, verification, roles, the source, and `normalize trace`."""
+"""Tracing copies across a corpus: groups, roles, the source, and `normalize trace`."""
 
 from __future__ import annotations
 
