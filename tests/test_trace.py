@@ -210,9 +210,7 @@ def test_trace_skips_bad_records_and_says_so(pages: Path, tmp_path: Path) -> Non
 
 def test_trace_schema_command() -> None:
     result = CliRunner().invoke(app, ["schema", "--trace"])
-    assert json.loads(result.stdout)["$defs"]["Member"]["properties"]["role"] == {
-        "type": "string"
-    }
+    assert json.loads(result.stdout)["$defs"]["Member"]["properties"]["role"] == {"type": "string"}
 
 
 def test_records_follow_the_schema() -> None:
