@@ -28,7 +28,7 @@ from dask.highlevelgraph import HighLevelGraph
 
 from .model import Article
 from .serialize import to_dict
-from .trace import Group, Sketch, assemble, link, sketch
+from .trace import Group, Sketch, assemble, link, shingle_set, sketch
 from .warc import Result, iter_articles, to_record
 
 # Rows go to Parquet in batches of this many, so a partition is never all in memory at once.
@@ -111,7 +111,7 @@ def groups(bag: dask.bag.Bag) -> list[Group]:
             [dask.delayed(_chosen)(part, start, wanted) for part, start in numbered]
         ).compute()
     )
-    shingles = {index: frozenset(found.shingles) for index, found in chosen.items()}
+    shingles = {index: shingle_set(found.shingles) for index, found in chosen.items()}
     return [
         assemble(indices, lambda index: chosen[index].member, shingles.__getitem__)
         for indices in link(buckets, shingles.__getitem__)

@@ -79,7 +79,7 @@ class Sketch:
     """What tracing keeps of one article: its member record, body shingles and band keys."""
 
     member: Member
-    shingles: tuple[int, ...]
+    shingles: bytes  # the body's distinct shingle hashes, sorted, as 64-bit integers
     bands: tuple[int, ...]
 
 
@@ -117,7 +117,8 @@ def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> 
         article.published,
         article.original,
     )
-    return Sketch(member, tuple(sorted(set(hashes))), band_keys(hashes))
+    distinct = array("Q", sorted(set(hashes))).tobytes()
+    return Sketch(member, distinct, band_keys(hashes))
 
 
 _ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
@@ -149,12 +150,11 @@ class Tracer:
 
     def add(self, sketch: Sketch) -> None:
         record = json.dumps(unstructure(sketch.member)).encode()
-        data = record + array("Q", sketch.shingles).tobytes()
         self._spool.seek(0, 2)
         self._starts.append(self._spool.tell())
         self._lengths.append(len(record))
-        self._counts.append(len(sketch.shingles))
-        self._spool.write(data)
+        self._counts.append(len(sketch.shingles) // 8)
+        self._spool.write(record + sketch.shingles)
         if sketch.bands:
             self._banded.append(len(self) - 1)
             self._keys.extend(sketch.bands)
@@ -189,9 +189,14 @@ class Tracer:
 
     def _read_shingles(self, index: int) -> frozenset[int]:
         self._spool.seek(self._starts[index] + self._lengths[index])
-        hashes = array("Q")
-        hashes.frombytes(self._spool.read(8 * self._counts[index]))
-        return frozenset(hashes)
+        return shingle_set(self._spool.read(8 * self._counts[index]))
+
+
+def shingle_set(data: bytes) -> frozenset[int]:
+    """A sketch's shingles as a set."""
+    hashes = array("Q")
+    hashes.frombytes(data)
+    return frozenset(hashes)
 
 
 def link(
