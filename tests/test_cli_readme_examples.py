@@ -10,14 +10,16 @@ import pytest
 
 from conftest import FIXTURES, scripts_first_on_path
 
-SCRIPT = Path(__file__).parent.parent / "examples" / "shell.sh"
+ROOT = Path(__file__).parent.parent
+SCRIPT = ROOT / "examples" / "shell.sh"
 PAGES = FIXTURES / "globalresearch"
 
 
-def examples() -> list[tuple[str, str]]:
-    """(commands, expected output) for each block of the script that runs something."""
+def examples(text: str | None = None) -> list[tuple[str, str]]:
+    """(commands, expected output) for each block of the script (or of ``text``) that runs
+    something."""
     found = []
-    for block in SCRIPT.read_text(encoding="utf-8").split("\n\n"):
+    for block in (text or SCRIPT.read_text(encoding="utf-8")).split("\n\n"):
         lines = block.strip().splitlines()
         commands = [line for line in lines if not line.startswith("#")]
         expected = [
@@ -46,8 +48,23 @@ def test_the_script_has_examples() -> None:
     assert all(expected for _, expected in examples())
 
 
+def readme_trace_examples() -> list[tuple[str, str]]:
+    """The README's "Trace a story across sites" commands, with the output they show."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Trace a story across sites", 1)[1]
+    return examples(section.split("```sh\n", 1)[1].split("```", 1)[0])
+
+
+def test_the_readme_trace_section_has_examples() -> None:
+    assert len(readme_trace_examples()) >= 2
+
+
 @pytest.mark.skipif(shutil.which("jq") is None, reason="the examples pipe into jq")
-@pytest.mark.parametrize(("commands", "expected"), examples(), ids=lambda value: value[:40])
+@pytest.mark.parametrize(
+    ("commands", "expected"),
+    examples() + readme_trace_examples(),
+    ids=lambda value: value[:40],
+)
 @pytest.mark.usefixtures("venv_not_activated")
 def test_example(commands: str, expected: str, workdir: Path) -> None:
     done = subprocess.run(

@@ -13,12 +13,21 @@ pytest.importorskip("dask.bag")
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
+import dask.bag
 import distributed
 import pyarrow.parquet as parquet
 
+from test_trace import article, paragraphs
 from test_warc import fixture_html, page, write_warc
-from unsyndicate import from_dict
-from unsyndicate.dask import articles, parquet_schema, to_row, write_jsonl, write_parquet
+from unsyndicate import from_dict, trace
+from unsyndicate.dask import (
+    articles,
+    groups,
+    parquet_schema,
+    to_row,
+    write_jsonl,
+    write_parquet,
+)
 from unsyndicate.warc import Result, iter_articles, to_record
 
 
@@ -105,3 +114,18 @@ def test_json_lines_give_the_articles_back(
         for line in lines
     ]
     assert rebuilt == expected
+
+
+def test_a_cluster_traces_the_groups_of_the_single_process(client: distributed.Client) -> None:
+    story, other = paragraphs(1), paragraphs(2)
+    corpus = [
+        article(story, "https://a.example/story", published="2021-05-01"),
+        article(other, "https://b.example/other"),
+        article(story[:3], "https://c.example/excerpt"),
+        article(other[:9], "https://d.example/cut"),
+        article(paragraphs(3), "https://e.example/alone"),
+        article(story[2:], "https://f.example/late", published="2021-06-01"),
+    ]
+    expected = list(trace.groups(corpus))
+    assert [group.size for group in expected] == [3, 2]
+    assert groups(dask.bag.from_sequence(corpus, npartitions=3)) == expected

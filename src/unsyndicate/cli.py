@@ -43,16 +43,26 @@ from .inputs import (
 from .outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
 from .progress import Progress
 from .registry import default_registry
-from .render import FIELDS
+from .render import FIELDS, to_json
 from .scaffold import ScaffoldError, find_project
 from .scaffold import new_adapter as scaffold
-from .schema import article_schema
+from .schema import article_schema, trace_schema
+from .serialize import unstructure
+from .trace import Tracer
+from .trace_inputs import on_failure as trace_failure
+from .trace_inputs import sketch_work, work_items
 
 _DEFAULT_COMMAND = "parse"
 _EXIT_CODES = """\b
 Exit codes:
   0  every input gave an Article
   1  some inputs failed (each has an error record in jsonl, a line on stderr otherwise)
+  2  usage error: a missing file, a bad option"""
+
+_TRACE_EXIT_CODES = """\b
+Exit codes:
+  0  every input was read
+  1  some pages or records could not be read (a line on stderr for each)
   2  usage error: a missing file, a bad option"""
 
 
@@ -451,9 +461,83 @@ def new_adapter(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    trace: Annotated[
+        bool, typer.Option("--trace", help="The schema of `normalize trace` records instead.")
+    ] = False,
+) -> None:
     """Print the JSON Schema that every Article record follows."""
-    typer.echo(json.dumps(article_schema(), ensure_ascii=False, indent=2))
+    chosen = trace_schema() if trace else article_schema()
+    typer.echo(json.dumps(chosen, ensure_ascii=False, indent=2))
+
+
+@app.command(epilog=_TRACE_EXIT_CODES)
+def trace(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help=(
+                "Article JSON lines as normalize writes them (files, gzipped or not, or - for"
+                " stdin), or pages, directories, globs and archives, parsed on the way."
+            ),
+            show_default=False,
+            metavar="INPUT",
+        ),
+    ] = None,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Print pages in no group too, as groups of one.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes [default: the number of cores].",
+            show_default=False,
+            metavar="N",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Give up on a page after SECONDS; 0 for no limit.", metavar="SECONDS"),
+    ] = 120,
+    max_size: Annotated[
+        str, typer.Option(help="Refuse pages and lines larger than this.", metavar="SIZE")
+    ] = "50M",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Group the pages that carry one article: its source, its copies and excerpts.
+
+    One JSON line per group of two or more pages: `normalize pages/ | normalize trace -`.
+    """
+    arguments = _arguments(inputs)
+    limit = _checked_size(max_size)
+    if jobs is not None and jobs < 1:
+        raise typer.BadParameter("must be at least 1", param_hint="--jobs")
+    items = work_items(arguments, typer.get_binary_stream("stdin"), limit, None if quiet else _note)
+    if timeout < 0:
+        raise typer.BadParameter("must be 0 (no limit) or more seconds", param_hint="--timeout")
+    results = run_ordered(
+        partial(sketch_work, max_size=limit),
+        items,
+        trace_failure,
+        jobs=jobs or _cores(),
+        timeout=timeout or None,
+    )
+    failures = 0
+    stdout = typer.get_binary_stream("stdout")
+    with _terminate_cleanly(), Tracer() as tracer:
+        for result in results:
+            for problem in result.problems:
+                typer.echo(f"normalize: {problem}", err=True)
+            failures += len(result.problems)
+            for sketch in result.sketches:
+                tracer.add(sketch)
+        for group in tracer.groups(include_single=include_all):
+            _write_line(stdout, to_json(unstructure(group), pretty=False))
+    if failures and not quiet:
+        typer.echo(f"normalize: {failures} input(s) failed", err=True)
+    raise typer.Exit(1 if failures else 0)
 
 
 def _write_line(stream: BinaryIO, text: str) -> None:

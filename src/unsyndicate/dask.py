@@ -1,4 +1,5 @@
-"""Web archives on a Dask cluster: one partition per archive, results to Parquet or JSON lines.
+"""Web archives on a Dask cluster: one partition per archive, results to Parquet or JSON lines;
+and tracing copies across a bag of Articles (:func:`groups`).
 
 Needs the ``[dask]`` extra. The same code runs on a ``distributed.LocalCluster`` and on any Dask
 cluster: make a ``distributed.Client`` first and Dask uses it. Archive paths are opened with
@@ -12,7 +13,8 @@ fsspec on the workers, so they may be local paths on a shared file system or URL
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import accumulate
 from typing import Any
 
 import attrs
@@ -26,6 +28,7 @@ from dask.highlevelgraph import HighLevelGraph
 
 from .model import Article
 from .serialize import to_dict
+from .trace import Group, Sketch, assemble, link, shingle_set, sketch
 from .warc import Result, iter_articles, to_record
 
 # Rows go to Parquet in batches of this many, so a partition is never all in memory at once.
@@ -82,6 +85,68 @@ def to_row(result: Result) -> dict[str, Any]:
         row[field] = value if value is None or _is_plain(kind) else json.dumps(value)
     row["text"] = result.article.text if result.article is not None else None
     return row
+
+
+def groups(bag: dask.bag.Bag) -> list[Group]:
+    """The groups of copies among a bag's Articles (or their dicts, or the :class:`Result`
+    records of :func:`articles`), as :func:`unsyndicate.trace.groups` gives them in bag order.
+
+    Sketches are made on the workers and kept there; band keys are grouped by key on the
+    cluster; only the pages sharing a key come back, to be verified and grouped here.
+    """
+    sketches = bag.map(_sketch).persist()
+    parts = sketches.to_delayed()
+    counts = dask.compute(*[dask.delayed(len)(part) for part in parts])
+    starts = list(accumulate([0, *counts[:-1]]))
+    numbered = list(zip(parts, starts, strict=True))
+    entries = dask.bag.from_delayed(
+        [dask.delayed(_band_entries)(part, start) for part, start in numbered]
+    )
+    buckets = sorted(
+        entries.groupby(_first).map(_indices).filter(lambda bucket: len(bucket) > 1).compute()
+    )
+    wanted = {index for bucket in buckets for index in bucket}
+    chosen = dict(
+        dask.bag.from_delayed(
+            [dask.delayed(_chosen)(part, start, wanted) for part, start in numbered]
+        ).compute()
+    )
+    shingles = {index: shingle_set(found.shingles) for index, found in chosen.items()}
+    return [
+        assemble(indices, lambda index: chosen[index].member, shingles.__getitem__)
+        for indices in link(buckets, shingles.__getitem__)
+    ]
+
+
+def _sketch(item: Article | Mapping[str, Any] | Result) -> Sketch | None:
+    if not isinstance(item, Result):
+        return sketch(item)
+    return sketch(item.article, path=item.archive) if item.article is not None else None
+
+
+def _band_entries(part: list[Sketch | None], start: int) -> list[tuple[int, int]]:
+    return [
+        (key, index)
+        for index, found in enumerate(part, start)
+        if found is not None
+        for key in found.bands
+    ]
+
+
+def _first(entry: tuple[int, int]) -> int:
+    return entry[0]
+
+
+def _indices(bucket: tuple[int, list[tuple[int, int]]]) -> list[int]:
+    return sorted(index for _, index in bucket[1])
+
+
+def _chosen(part: list[Sketch | None], start: int, wanted: set[int]) -> list[tuple[int, Sketch]]:
+    return [
+        (index, found)
+        for index, found in enumerate(part, start)
+        if index in wanted and found is not None
+    ]
 
 
 def _read_archive(path: str, storage_options: dict[str, Any]) -> Iterator[Result]:

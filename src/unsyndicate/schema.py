@@ -14,10 +14,12 @@ from typing import Any
 import attrs
 
 from .model import Article
+from .trace import Group
 
 _SCALARS: dict[Any, dict[str, Any]] = {
     str: {"type": "string"},
     int: {"type": "integer"},
+    float: {"type": "number"},
     bool: {"type": "boolean"},
     type(None): {"type": "null"},
 }
@@ -25,13 +27,23 @@ _SCALARS: dict[Any, dict[str, Any]] = {
 
 def article_schema() -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) that every ``to_dict(article)`` validates against."""
+    return record_schema(Article)
+
+
+def trace_schema() -> dict[str, Any]:
+    """The JSON Schema of the group records ``normalize trace`` writes."""
+    return record_schema(Group)
+
+
+def record_schema(cls: type) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of the attrs class ``cls`` as the converter writes it."""
     definitions: dict[str, Any] = {}
-    _define(Article, definitions)
+    _define(cls, definitions)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Article",
-        "description": Article.__doc__,
-        "$ref": f"#/$defs/{Article.__name__}",
+        "title": cls.__name__,
+        "description": cls.__doc__,
+        "$ref": f"#/$defs/{cls.__name__}",
         "$defs": definitions,
     }
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from .errors import ParseError
 from .model import Article, Block
+
+T = TypeVar("T")
 
 _converter = make_converter()
 # A body block carries only the fields its kind uses; empty ones are left out of the JSON.
@@ -32,6 +34,16 @@ def from_dict(data: dict[str, Any]) -> Article:
         return _converter.structure(data, Article)
     except Exception as error:  # cattrs raises a ClassValidationError tree
         raise ParseError(f"not an Article: {_describe(error)}") from error
+
+
+def unstructure(value: Any) -> Any:
+    """Any of the package's attrs records (a trace Group...) as JSON-safe data."""
+    return _converter.unstructure(value)
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """The record of class ``cls`` that :func:`unstructure` gave ``data`` for."""
+    return _converter.structure(data, cls)
 
 
 def _describe(error: BaseException) -> str:

@@ -1,0 +1,321 @@
+"""Trace copies across a corpus: which pages carry the same article, and who had it first.
+
+>>> from unsyndicate.trace import groups
+>>> for group in groups(articles):  # doctest: +SKIP
+...     print(group.source, [member.role for member in group.members])
+
+Candidates come from MinHash band keys (:mod:`.sketch`); a candidate pair is a copy only when
+exact shingle containment says so: most of one body's shingles are found in the other, in either
+direction, so a copy with furniture added, a copy cut short and an excerpt all join. Groups are
+the pages linked through such verified pairs.
+
+:class:`Tracer` takes sketches one at a time: each page's shingles and record go to a temporary
+file, and memory holds only the band keys and a few numbers per page (about 290 bytes).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import attrs
+
+from .model import Article, Original, Publisher
+from .serialize import from_dict, structure, unstructure
+from .sketch import band_keys, shingles
+
+# A pair is a copy when this share of one body's shingles is found in the other.
+CONTAINED = 0.8
+# A member holding less than this share of its source's shingles is an excerpt.
+EXCERPT = 0.5
+ROLES = ("source", "copy", "excerpt", "declared")
+
+
+@attrs.frozen
+class Member:
+    """One page of a group: where it is, what it says of itself, and how it relates to the source.
+
+    ``role`` is ``source``, ``copy``, ``excerpt`` (it holds a part of the source) or ``declared``
+    (a copy that names its original). ``containment`` is the share of the page's body shingles
+    found in the source's body; null when the source is not in the corpus.
+    """
+
+    path: str | None
+    url: str | None
+    title: str
+    publisher: Publisher | None = None
+    published: str | None = None
+    original: Original | None = None
+    role: str = "source"
+    containment: float | None = None
+
+
+@attrs.frozen
+class ExternalSource:
+    """The original the members name, when no page of the corpus is it."""
+
+    name: str
+    url: str | None = None
+    published: str | None = None
+    in_corpus: bool = False
+
+
+@attrs.frozen
+class Group:
+    """Pages that carry one article: its source, and every page (the source too when a member)."""
+
+    source: Member | ExternalSource
+    members: tuple[Member, ...]
+    size: int
+
+
+@attrs.frozen
+class Sketch:
+    """What tracing keeps of one article: its member record, body shingles and band keys."""
+
+    member: Member
+    shingles: bytes  # the body's distinct shingle hashes, sorted, as 64-bit integers
+    bands: tuple[int, ...]
+
+
+def groups(
+    articles: Iterable[Article | Mapping[str, Any]], *, include_single: bool = False
+) -> Iterator[Group]:
+    """The groups of two or more copies of one article among ``articles``, in input order.
+
+    ``articles`` are Articles or their dicts (as ``normalize`` writes them; a dict's ``path``
+    names the member). With ``include_single``, every other article comes as a group of one.
+    Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
+    """
+    with Tracer() as tracer:
+        for article in articles:
+            tracer.add(sketch(article))
+        yield from tracer.groups(include_single=include_single)
+
+
+def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> Sketch:
+    """The sketch of an Article or of its dict, named ``path`` unless the dict has a ``path``.
+
+    Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
+    """
+    if not isinstance(article, Article):
+        own = article.get("path")
+        path = own if isinstance(own, str) else path
+        fields = {key: value for key, value in article.items() if key in _ARTICLE_FIELDS}
+        article = from_dict(fields)
+    hashes = shingles(article.text)
+    member = Member(
+        path,
+        article.url or article.canonical_url,
+        article.title,
+        article.publisher,
+        article.published,
+        article.original,
+    )
+    distinct = array("Q", sorted(set(hashes))).tobytes()
+    return Sketch(member, distinct, band_keys(hashes))
+
+
+_ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
+
+
+class Tracer:
+    """Sketches in, one at a time; then :meth:`groups`. A context manager for its temporary file."""
+
+    def __init__(self) -> None:
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close)
+        self._starts = array("Q")  # where each page's record begins in the spool
+        self._lengths = array("L")  # its record's length, and its number of shingles
+        self._counts = array("L")
+        self._banded = array("L")  # the pages with band keys, and their keys
+        self._keys = array("Q")
+        self._cache = lru_cache(maxsize=512)(self._read_shingles)
+
+    def __enter__(self) -> Tracer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._spool.close()
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def add(self, sketch: Sketch) -> None:
+        record = json.dumps(unstructure(sketch.member)).encode()
+        self._spool.seek(0, 2)
+        self._starts.append(self._spool.tell())
+        self._lengths.append(len(record))
+        self._counts.append(len(sketch.shingles) // 8)
+        self._spool.write(record + sketch.shingles)
+        if sketch.bands:
+            self._banded.append(len(self) - 1)
+            self._keys.extend(sketch.bands)
+
+    def groups(self, *, include_single: bool = False) -> Iterator[Group]:
+        """Every group, in the order of its first member; singles too with ``include_single``."""
+        components = link(self.buckets(), self.shingles)
+        grouped = {indices[0]: indices for indices in components}
+        members = {index for indices in components for index in indices}
+        for index in range(len(self)):
+            if index in grouped:
+                yield assemble(grouped[index], self.member, self.shingles)
+            elif include_single and index not in members:
+                yield single(self.member(index))
+
+    def buckets(self) -> Iterator[list[int]]:
+        """The pages sharing each band key, when two or more do; one band at a time."""
+        bands = len(self._keys) // max(len(self._banded), 1)
+        for band in range(bands):
+            bucket: dict[int, list[int]] = {}
+            for position, index in enumerate(self._banded):
+                bucket.setdefault(self._keys[position * bands + band], []).append(index)
+            yield from (indices for indices in bucket.values() if len(indices) > 1)
+
+    def member(self, index: int) -> Member:
+        self._spool.seek(self._starts[index])
+        return structure(json.loads(self._spool.read(self._lengths[index])), Member)
+
+    def shingles(self, index: int) -> frozenset[int]:
+        """The page's body shingles (the last few hundred read are kept at hand)."""
+        return self._cache(index)
+
+    def _read_shingles(self, index: int) -> frozenset[int]:
+        self._spool.seek(self._starts[index] + self._lengths[index])
+        return shingle_set(self._spool.read(8 * self._counts[index]))
+
+
+def shingle_set(data: bytes) -> frozenset[int]:
+    """A sketch's shingles as a set."""
+    hashes = array("Q")
+    hashes.frombytes(data)
+    return frozenset(hashes)
+
+
+def link(
+    buckets: Iterable[Sequence[int]], shingles: Callable[[int], frozenset[int]]
+) -> list[list[int]]:
+    """The pages joined by verified pairs among the candidates, each list sorted, in order.
+
+    Within a bucket each page is checked against the earlier ones not yet in its group.
+    """
+    parent: dict[int, int] = {}
+
+    def root(index: int) -> int:
+        while parent.setdefault(index, index) != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for bucket in buckets:
+        for position, index in enumerate(bucket):
+            for earlier in bucket[:position]:
+                if root(earlier) != root(index) and copies(shingles(earlier), shingles(index)):
+                    parent[root(index)] = root(earlier)
+    joined: dict[int, list[int]] = {}
+    for index in sorted(parent):
+        joined.setdefault(root(index), []).append(index)
+    return [indices for indices in joined.values() if len(indices) > 1]
+
+
+def copies(first: frozenset[int], second: frozenset[int]) -> bool:
+    """Whether one body holds most of the other: exact containment, either way."""
+    shared = len(first & second)
+    return shared >= CONTAINED * min(len(first), len(second))
+
+
+def assemble(
+    indices: Sequence[int],
+    member: Callable[[int], Member],
+    shingles: Callable[[int], frozenset[int]],
+) -> Group:
+    """The group of these pages: its source chosen, each member's role and containment set."""
+    members = [member(index) for index in indices]
+    sizes = [len(shingles(index)) for index in indices]
+    source = choose_source(members, sizes)
+    if isinstance(source, ExternalSource):
+        roles = [
+            attrs.evolve(page, role="declared" if page.original else "copy") for page in members
+        ]
+        return Group(source, tuple(roles), len(roles))
+    source_shingles = shingles(indices[source])
+    placed = [
+        _placed(page, shingles(index), source_shingles, position == source)
+        for position, (index, page) in enumerate(zip(indices, members, strict=True))
+    ]
+    return Group(placed[source], tuple(placed), len(placed))
+
+
+def single(member: Member) -> Group:
+    """A page in no group, as ``--all`` prints it."""
+    alone = attrs.evolve(member, role="source", containment=1.0)
+    return Group(alone, (alone,), 1)
+
+
+def choose_source(members: Sequence[Member], sizes: Sequence[int]) -> int | ExternalSource:
+    """The declared original (a member, or outside the corpus), else the earliest, else the
+    most complete body; ties go to the larger body, then to the first page."""
+    named = _declared_original(members)
+    candidates: Sequence[int] = range(len(members))
+    if named is not None:
+        candidates = [index for index, page in enumerate(members) if _is_original(page, named)]
+        if not candidates:
+            return ExternalSource(named.name, named.url, named.published)
+    dated = [index for index in candidates if members[index].published]
+    if dated:
+        return min(dated, key=lambda index: (members[index].published, -sizes[index], index))
+    return min(candidates, key=lambda index: (-sizes[index], index))
+
+
+def _declared_original(members: Sequence[Member]) -> Original | None:
+    """The original the members name most often (the first named, on a tie), with the most said
+    of it: its URL and date where some member gives them."""
+    named = [page.original for page in members if page.original is not None]
+    if not named:
+        return None
+    counts = Counter(original.name.casefold() for original in named)
+    name = max(counts, key=lambda key: (counts[key], -_first(named, key)))
+    same = [original for original in named if original.name.casefold() == name]
+    return max(
+        same, key=lambda original: (original.url is not None, original.published is not None)
+    )
+
+
+def _first(named: Sequence[Original], name: str) -> int:
+    return next(index for index, original in enumerate(named) if original.name.casefold() == name)
+
+
+def _is_original(page: Member, original: Original) -> bool:
+    if page.original is not None:
+        return False  # a page that names its own original is a copy of it
+    if original.url and page.url and _address(page.url) == _address(original.url):
+        return True
+    publisher = page.publisher.name if page.publisher else None
+    return publisher is not None and publisher.casefold() == original.name.casefold()
+
+
+def _address(url: str) -> str:
+    """A URL without its scheme, ``www.`` and trailing slash, for comparing addresses."""
+    rest = url.split("://", 1)[-1].removeprefix("www.")
+    return rest.rstrip("/").casefold()
+
+
+def _placed(page: Member, own: frozenset[int], source: frozenset[int], is_source: bool) -> Member:
+    if is_source:
+        return attrs.evolve(page, role="source", containment=1.0)
+    shared = len(own & source)
+    containment = round(shared / len(own), 3) if own else 0.0
+    if page.original is not None:
+        role = "declared"
+    elif shared < EXCERPT * len(source):
+        role = "excerpt"
+    else:
+        role = "copy"
+    return attrs.evolve(page, role=role, containment=containment)

@@ -1,0 +1,220 @@
+"""Tracing copies across a corpus: groups, roles, the source, and `normalize trace`."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from typer.testing import CliRunner
+
+from conftest import FIXTURES
+from unsyndicate import Article, Block, Original, ParseError, Publisher, to_dict
+from unsyndicate.cli import app
+from unsyndicate.schema import trace_schema
+from unsyndicate.serialize import unstructure
+from unsyndicate.trace import ExternalSource, Group, groups
+
+GLOBALRESEARCH = FIXTURES / "globalresearch"
+SOUTH_FRONT = "https://southfront.org/iranian-backed-forces-in-iraq-raise-stakes-rocket-attack-kills-several-us-coalition-troops-in-iraq/"
+
+
+def paragraphs(seed: int, count: int = 12, words: int = 40) -> list[str]:
+    """Made-up prose: words no other seed's paragraphs share in runs of five."""
+    rng = random.Random(seed)
+    return [
+        " ".join(f"w{rng.randrange(100_000)}" for _ in range(words)).capitalize() + "."
+        for _ in range(count)
+    ]
+
+
+def article(
+    texts: list[str],
+    url: str,
+    *,
+    published: str | None = None,
+    publisher: str | None = None,
+    original: Original | None = None,
+) -> Article:
+    return Article(
+        title=url.rsplit("/", 1)[-1],
+        url=url,
+        published=published,
+        publisher=Publisher(publisher) if publisher else None,
+        original=original,
+        body=tuple(Block("paragraph", text) for text in texts),
+    )
+
+
+def roles(group: Group) -> dict[str | None, str]:
+    return {member.url: member.role for member in group.members}
+
+
+STORY = paragraphs(1)
+FURNITURE = ["Support our work: donate today and share this story with your friends please."]
+
+
+def test_copies_cut_copies_and_excerpts_join_the_earliest_page() -> None:
+    corpus = [
+        article(STORY[:8], "https://b.example/cut", published="2021-05-02"),
+        article(paragraphs(2), "https://c.example/other", published="2021-05-01"),
+        article(STORY, "https://a.example/story", published="2021-05-01"),
+        article([*FURNITURE, *STORY, *FURNITURE], "https://d.example/furniture"),
+        article(STORY[:3], "https://e.example/excerpt", published="2021-06-01"),
+    ]
+    (group,) = groups(corpus)
+    assert group.size == 4
+    assert group.source.url == "https://a.example/story"  # type: ignore[union-attr]
+    assert roles(group) == {
+        "https://b.example/cut": "copy",
+        "https://a.example/story": "source",
+        "https://d.example/furniture": "copy",
+        "https://e.example/excerpt": "excerpt",
+    }
+    containment = {member.url: member.containment for member in group.members}
+    assert containment["https://b.example/cut"] == 1.0
+    assert containment["https://e.example/excerpt"] == 1.0
+    assert 0.8 < containment["https://d.example/furniture"] < 1.0  # the furniture is its own
+
+
+def test_short_bodies_never_group() -> None:
+    short = STORY[0][:200]  # fewer than 50 words
+    assert len(short.split()) < 50
+    corpus = [article([short], f"https://{name}.example/") for name in "ab"]
+    assert list(groups(corpus)) == []
+    singles = list(groups(corpus, include_single=True))
+    assert [group.size for group in singles] == [1, 1]
+    assert all(group.members[0].role == "source" for group in singles)
+
+
+def test_groups_are_transitive_only_through_verified_pairs() -> None:
+    start = article(STORY[:3], "https://a.example/start")
+    end = article(STORY[-3:], "https://b.example/end")
+    assert list(groups([start, end])) == []
+    whole = article(STORY, "https://c.example/whole")
+    (group,) = groups([start, end, whole])
+    assert group.source.url == "https://c.example/whole"  # type: ignore[union-attr]
+    assert set(roles(group).values()) == {"source", "excerpt"}
+
+
+def test_the_declared_original_in_the_corpus_is_the_source_even_if_later() -> None:
+    named = Original("Origin News", "https://origin.example/story")
+    corpus = [
+        article(STORY, "https://repost.example/1", published="2021-01-01", original=named),
+        article(STORY, "https://origin.example/story/", published="2021-02-01"),
+        article(STORY, "https://quiet.example/2", published="2020-12-31"),
+    ]
+    (group,) = groups(corpus)
+    assert group.source.url == "https://origin.example/story/"  # type: ignore[union-attr]
+    assert roles(group) == {
+        "https://repost.example/1": "declared",
+        "https://origin.example/story/": "source",
+        "https://quiet.example/2": "copy",
+    }
+
+
+def test_an_original_outside_the_corpus_is_the_source() -> None:
+    named = Original("Origin News", "https://origin.example/story", "2020-01-01")
+    corpus = [
+        article(STORY, "https://repost.example/1", publisher="Repost", original=named),
+        article(STORY[:6], "https://quiet.example/2", publisher="Quiet"),
+    ]
+    (group,) = groups(corpus)
+    assert group.source == ExternalSource("Origin News", named.url, "2020-01-01")
+    assert [member.role for member in group.members] == ["declared", "copy"]
+    assert [member.containment for member in group.members] == [None, None]
+
+
+def test_without_dates_the_most_complete_body_is_the_source() -> None:
+    corpus = [article(STORY[:9], "https://a.example/"), article(STORY, "https://b.example/")]
+    (group,) = groups(corpus)
+    assert group.source.url == "https://b.example/"  # type: ignore[union-attr]
+
+
+def test_dicts_as_normalize_writes_them_keep_their_path() -> None:
+    records = [
+        {"path": f"pages/{name}.html", **to_dict(article(STORY, f"https://{name}.example/"))}
+        for name in "ab"
+    ]
+    (group,) = groups(records)
+    assert [member.path for member in group.members] == ["pages/a.html", "pages/b.html"]
+    with pytest.raises(ParseError):
+        list(groups([{"body": "no title"}]))
+
+
+def run(arguments: list[str], stdin: bytes | None = None) -> tuple[int, list[dict], str]:
+    result = CliRunner().invoke(app, arguments, input=stdin)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    return result.exit_code, records, result.stderr
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Global Research reposts of one South Front article (the seed as text among them)."""
+    folder = tmp_path_factory.mktemp("pages")
+    for page in GLOBALRESEARCH.iterdir():
+        if page.suffix in (".html", ".txt"):
+            shutil.copy(page, folder / page.name)
+    shutil.copy(FIXTURES / "southfront" / "harbour-drill-2021.html", folder / "other.html")
+    return folder
+
+
+def check_group_of_reposts(records: list[dict]) -> None:
+    (group,) = records
+    assert group["size"] == 3
+    assert group["source"] == {
+        "name": "South Front",
+        "url": SOUTH_FRONT,
+        "published": "2020-03-12",
+        "in_corpus": False,
+    }
+    assert {member["role"] for member in group["members"]} == {"declared"}
+    assert {member["publisher"]["name"] for member in group["members"]} == {"Global Research"}
+    validator = Draft202012Validator(trace_schema())
+    validator.check_schema(trace_schema())
+    validator.validate(group)
+
+
+def test_trace_pages_parsed_on_the_way(pages: Path) -> None:
+    code, records, _ = run(["trace", "--jobs", "2", str(pages)])
+    assert code == 0
+    check_group_of_reposts(records)
+    code, records, _ = run(["trace", "--all", str(pages)])
+    assert [record["size"] for record in records] == [1, 3]  # other.html comes first
+
+
+def test_trace_reads_normalize_output_from_stdin(pages: Path) -> None:
+    parsed = CliRunner().invoke(app, [str(pages), "--quiet"]).stdout
+    code, records, _ = run(["trace", "-"], parsed.encode())
+    assert code == 0
+    check_group_of_reposts(records)
+    assert {member["path"] for member in records[0]["members"]} == {
+        str(pages / name) for name in ("repost-2020-layout.html", "repost-current-layout.html")
+    } | {str(pages / "seed-2020-text.txt")}
+
+
+def test_trace_skips_bad_records_and_says_so(pages: Path, tmp_path: Path) -> None:
+    parsed = CliRunner().invoke(app, [str(pages), "--quiet"]).stdout.splitlines()
+    bad = ["{not json", "[1, 2]", json.dumps({"path": "x.html", "error": {"type": "E"}}), ""]
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text("\n".join([parsed[0], *bad, *parsed[1:]]) + "\n")
+    code, records, stderr = run(["trace", "--quiet", str(lines)])
+    assert code == 1
+    check_group_of_reposts(records)
+    assert f"{lines}:2: " in stderr and f"{lines}:4: an error record" in stderr
+    assert stderr.count("\n") == 3
+
+
+def test_trace_schema_command() -> None:
+    result = CliRunner().invoke(app, ["schema", "--trace"])
+    assert json.loads(result.stdout)["$defs"]["Member"]["properties"]["role"] == {"type": "string"}
+
+
+def test_records_follow_the_schema() -> None:
+    corpus = [article(STORY, "https://a.example/"), article(STORY[:3], "https://b.example/")]
+    validator = Draft202012Validator(trace_schema())
+    for group in groups(corpus, include_single=True):
+        validator.validate(unstructure(group))
