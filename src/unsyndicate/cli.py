@@ -117,6 +117,19 @@ app = typer.Typer(
 )
 
 
+# The number of worker processes, asked the same way by every command that runs them.
+_Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Worker processes [default: the number of cores].",
+        show_default=False,
+        metavar="N",
+    ),
+]
+
+
 @app.command(_DEFAULT_COMMAND, cls=_ParseCommand, epilog=_EXIT_CODES)
 def parse_command(
     inputs: Annotated[
@@ -179,16 +192,7 @@ def parse_command(
     input_format: Annotated[
         str, typer.Option(help="auto, html or text: how to read the inputs.", metavar="FORMAT")
     ] = "auto",
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Worker processes [default: the number of cores].",
-            show_default=False,
-            metavar="N",
-        ),
-    ] = None,
+    jobs: _Jobs = None,
     timeout: Annotated[
         float,
         typer.Option(help="Give up on an input after SECONDS; 0 for no limit.", metavar="SECONDS"),
@@ -487,16 +491,7 @@ def trace(
     include_all: Annotated[
         bool, typer.Option("--all", help="Print pages in no group too, as groups of one.")
     ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Worker processes [default: the number of cores].",
-            show_default=False,
-            metavar="N",
-        ),
-    ] = None,
+    jobs: _Jobs = None,
     timeout: Annotated[
         float,
         typer.Option(help="Give up on a page after SECONDS; 0 for no limit.", metavar="SECONDS"),
