@@ -119,6 +119,19 @@ SHAPES = [
         (SENTENCES[0], SENTENCES[5]),
     ),
     Shape(
+        "the article inside a wrapper named sidebar, beside a comment list",
+        page(
+            '<div class="content-width"><header><h1>A title</h1></header>'
+            f"<p>{SENTENCES[11]}</p>"
+            f'<div class="sidebar-container"><div class="post-body">{paragraphs(range(6))}</div>'
+            '<div class="widget-area"><p>Follow us on all the networks.</p></div></div>'
+            '<ul class="comment-list"><li><p>Comment one: nice, great, yes, good, agreed, fine, '
+            "well said, thanks.</p></li></ul></div>" + teasers(6)
+        ),
+        (SENTENCES[11], SENTENCES[0], SENTENCES[5]),
+        ("Comment one", "Another story about"),
+    ),
+    Shape(
         "a short article beside long lists of other stories",
         page(f'<div class="article"><p>{SENTENCES[0]}</p></div>' + teasers(30)),
         (SENTENCES[0],),

@@ -66,12 +66,15 @@ _JUDGED = frozenset({"div", "section", "header", "ul", "ol", "table", "figure", 
 _MIN_JUDGED = 50
 # A container with this many commas is prose, whatever else it holds.
 _PROSE_COMMAS = 10
+# Prose has fewer of its characters in links than this.
+_PROSE_LINKS = 0.25
 
 
 def remove_boilerplate(region: LexborNode) -> None:
     """Remove furniture subtrees under ``region`` (the region itself is kept)."""
     remove_matching(region, _ALWAYS)
-    length, furniture = _judge(region)
+    most = len(region.text(strip=True, skip_empty=True)) // 2
+    length, furniture = _judge(region, most)
     # A short region is all the page has: judging its parts would leave nothing.
     if length >= _MIN_JUDGED:
         for node in furniture:
@@ -162,7 +165,7 @@ def _role(tag: str) -> tuple[int, bool, bool]:
 _ROLES = {tag: _role(tag) for tag in (*_COUNTED, *_PARAGRAPH_TAGS, *BLOCK_TAGS, *_JUDGED)}
 
 
-def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
+def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
     """The length of the region's text, and its furniture containers (outermost ones only).
 
     One walk in document order keeps running totals; what a container holds is the difference
@@ -223,7 +226,7 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
                     if tag == "div" and blocks == before[_BLOCKS]:
                         counts[_PARAGRAPH_LIKE] += 1  # a div holding no block is a paragraph
                     inside = _Inside(before, length, commas, linked, pieces, counts)
-                    if _is_furniture(node, tag, inside):
+                    if _is_furniture(node, tag, inside, most):
                         del found[before[_FOUND] :]  # the furniture inside it goes with it
                         found.append(node)
             following = node.next
@@ -234,8 +237,13 @@ def _judge(region: LexborNode) -> tuple[int, list[LexborNode]]:
     return length, found
 
 
-def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
-    label = hints.label(node)
+def _is_furniture(node: LexborNode, tag: str, inside: _Inside, most: int) -> bool:
+    """Whether a container is furniture. Its class and id are not heard when it holds ``most``
+    of the region's text as prose (a wrapper named "sidebar-container" holding the article),
+    unless it is a list (of comments, say)."""
+    density = inside.link_density()
+    named = inside.length < most or density > _PROSE_LINKS or tag in _LISTS
+    label = hints.label(node) if named else ""
     if hints.unlikely(label):
         return True
     weight = hints.weight(label)
@@ -264,7 +272,6 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside) -> bool:
     items = held[_LI] - 100
     inputs = held[_INPUT]
     embeds = held[_IFRAME] + held[_EMBED] + held[_OBJECT] + held[_VIDEO]
-    density = inside.link_density()
     in_figure = tag == "figure"
     return (
         (images > 1 and paragraphs / images < 0.5 and not in_figure)
