@@ -81,6 +81,9 @@ _URL_DAY = re.compile(
     r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])(?:[/-]|$)"
 )
 
+MONTH_PATTERN = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+"""A regex fragment (no groups) matching any month name or short form in :data:`MONTH_NAMES`."""
+
 DATE_PATTERN = re.sub(
     r"\(\?P<\w+>",
     "(?:",

@@ -470,7 +470,7 @@ def _article(
         origin_from_notices(notices),
         origin_from_jsonld(ld),
         origin_from_wire(
-            next((block.text for block in body if block.kind == "paragraph"), None),
+            [block.text for block in body if block.kind == "paragraph"],
             [name for names in author_sources(head, ld)[:2] for name in names],
         ),
         origin_from_canonical(canonical, document.url),
