@@ -33,7 +33,7 @@ _BODY_STARTED = 2
 _MAX_LABEL = 40
 # Words saying a shown date is a revision's, in the languages dates are read in.
 _MODIFIED = re.compile(
-    r"\b(?:updated?|last updated|modified|revised|reviewed|refreshed|aktualisiert|geändert|"
+    r"\b(?:updated?|modified|revised|reviewed|refreshed|aktualisiert|geändert|"
     r"mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|aggiornamento|"
     r"atualizado|atualização|bijgewerkt|gewijzigd)\b",
     re.IGNORECASE,
