@@ -52,3 +52,24 @@ def test_the_url_dates_a_page_that_gives_no_date_otherwise() -> None:
     html = f"<html><body><article>{f'<p>{prose}</p>' * 3}</article></body></html>"
     article = unsyndicate.parse(html, "https://news.example/2019/11/19/bridge-plan")
     assert article.published == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "month_first", "expected"),
+    [
+        ("Veröffentlicht am 26. Oktober 2013", True, "2013-10-26"),
+        ("Publié le 5 juin 2015", True, "2015-06-05"),
+        ("Publicado el 5 de junio de 2015", True, "2015-06-05"),
+        ("Pubblicato il 5 giugno 2015", True, "2015-06-05"),
+        ("Publicado em 5 de junho de 2015", True, "2015-06-05"),
+        ("Gepubliceerd op 5 mei 2015", True, "2015-05-05"),
+        ("28.01.2020", True, "2020-01-28"),
+        ("Last updated 12/17/2025", True, "2025-12-17"),
+        ("Last updated 12/17/2025", False, "2025-12-17"),
+        ("03/04/2020", True, "2020-03-04"),
+        ("03/04/2020", False, "2020-04-03"),
+        ("Sat Feb 24, 2024 12:41 pm", True, "2024-02-24"),
+    ],
+)
+def test_dates_in_other_languages_and_orders(text: str, month_first: bool, expected: str) -> None:
+    assert parse_date(text, month_first) == expected

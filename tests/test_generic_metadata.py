@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
-from unsyndicate.generic.authors import clean_authors
+from unsyndicate.generic.authors import clean_authors, signatures
 from unsyndicate.head import read_head
 from unsyndicate.metadata import head_canonical
 
@@ -135,6 +135,17 @@ def test_html_lang_wins_over_locale() -> None:
         (["Par Sébastien Farcis"], (), ("Sébastien Farcis",)),
         (["admin"], (), ()),
         (["Stella Kim, Jennifer Jett, based in Hong Kong"], (), ("Stella Kim", "Jennifer Jett")),
+        (["Dana Wells, MS, RD, FAND"], (), ("Dana Wells",)),
+        (["Noor Haddad, CEPF®"], (), ("Noor Haddad",)),
+        (["Omar Reyes, M.D. FACP"], (), ("Omar Reyes",)),
+        (["Lee Park, Sr. Director of Operations"], (), ("Lee Park",)),
+        (["Ann Lee and Bo Chen, The Daily Example"], (), ("Ann Lee", "Bo Chen")),
+        (["Von Anna Schmidt und Jonas Weber"], (), ("Anna Schmidt", "Jonas Weber")),
+        (["Por Lucía Gómez y Pablo Ruiz"], (), ("Lucía Gómez", "Pablo Ruiz")),
+        (["Door Sanne de Vries"], (), ("Sanne de Vries",)),
+        (["By Ann Lee (ann@example.com)", "Bo Chen @bochen"], (), ("Ann Lee", "Bo Chen")),
+        (["By Ann Lee • 3 March 2019"], (), ("Ann Lee",)),
+        (["JGD"], (), ("JGD",)),
     ],
 )
 def test_clean_authors_keeps_people_only(
@@ -150,11 +161,13 @@ def test_a_person_named_in_full_is_the_author_of_a_blog_named_after_them() -> No
     assert unsyndicate.parse(page(head)).authors == ("Ada Byron",)
 
 
-def test_a_one_word_person_equal_to_the_site_name_is_the_site() -> None:
+def test_a_site_that_signs_its_own_article_is_its_author_when_no_person_does() -> None:
     head = ld({"@type": "BlogPosting", "author": {"@type": "Person", "name": "NewsHub"}}) + meta(
         "og:site_name", "NewsHub", "property"
     )
-    assert unsyndicate.parse(page(head)).authors == ()
+    assert unsyndicate.parse(page(head)).authors == ("NewsHub",)
+    byline = '<p class="byline">By Ann Lee</p>'
+    assert unsyndicate.parse(page(head, body=byline + BODY)).authors == ("Ann Lee",)
 
 
 def test_a_title_shorter_than_its_suffix_keeps_the_suffix() -> None:
@@ -191,3 +204,43 @@ def test_a_site_logo_heading_is_not_the_title() -> None:
 )
 def test_the_canonical_address_is_the_link_then_opengraph(head: str, expected: str | None) -> None:
     assert head_canonical(read_head(LexborHTMLParser(page(head)))) == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Office for Water Quality and Research"], ("Office for Water Quality and Research",)),
+        (["By Example Co Editorial Team"], ("Example Co Editorial Team",)),
+        (["Post", "by quietfox » Sat Feb 24, 2024 12:41 pm"], ("quietfox",)),
+        (["Staff"], ()),
+        (["admin"], ()),
+        (["https://example.com/about"], ()),
+        (["AFP"], ()),
+    ],
+)
+def test_signatures_are_organisations_teams_and_handles(
+    texts: list[str], expected: tuple[str, ...]
+) -> None:
+    assert signatures(texts) == expected
+
+
+def test_an_organisation_in_json_ld_signs_when_no_person_does() -> None:
+    author = {"@type": "Organization", "name": "Office for Water Quality and Research"}
+    head = ld({"@type": "Article", "author": author})
+    authors = unsyndicate.parse(page(head)).authors
+    assert authors == ("Office for Water Quality and Research",)
+
+
+def test_a_json_ld_author_given_by_reference_is_read_from_the_graph() -> None:
+    graph = {
+        "@graph": [
+            {"@type": "Article", "author": {"@id": "https://x.example/#ann"}},
+            {"@type": "Person", "@id": "https://x.example/#ann", "name": "Ann Lee"},
+        ]
+    }
+    assert unsyndicate.parse(page(ld(graph))).authors == ("Ann Lee",)
+
+
+def test_a_forum_handle_is_the_author_when_no_person_signs() -> None:
+    body = '<article><div class="author">by quietfox</div>' + BODY[len("<article>") :]
+    assert unsyndicate.parse(page(body=body)).authors == ("quietfox",)

@@ -34,6 +34,15 @@ def page(extra_body: str = "", head: str = "", first: str = PROSE) -> str:
         ("Reprinted with permission from Grist.", "Grist"),
         ("The original source of this article is South Front", "South Front"),
         ("— Reuters", "Reuters"),
+        (
+            "This post originally appeared on The Morning Ledger and can be read here.",
+            "The Morning Ledger",
+        ),
+        (
+            "This article was originally published on tinyharbour and has been republished "
+            "here with permission.",
+            "tinyharbour",
+        ),
     ],
 )
 def test_reprint_lines_name_the_original_and_become_notices(line: str, name: str) -> None:
@@ -51,6 +60,11 @@ def test_prose_mentioning_a_first_appearance_is_not_a_reprint_notice() -> None:
     assert article.original is None and not article.syndicated
 
 
+def test_a_reprint_line_naming_a_date_names_no_original() -> None:
+    article = unsyndicate.parse(page("<p>This guide was originally published in March 2022.</p>"))
+    assert article.original is None and not article.syndicated
+
+
 def test_a_wire_dateline_names_the_agency() -> None:
     first = "WASHINGTON (AP) — " + PROSE
     article = unsyndicate.parse(page(first=first), URL)
@@ -58,6 +72,42 @@ def test_a_wire_dateline_names_the_agency() -> None:
     assert article.original.name == "The Associated Press"
     assert article.syndicated
     assert article.text.startswith("WASHINGTON (AP)")
+
+
+@pytest.mark.parametrize(
+    ("last", "name"),
+    [
+        ("Die Mannschaft gewann das Spiel am Abend deutlich. (SID)", "SID"),
+        ("Der Verband will am Montag entscheiden. (dpa/AFP)", "dpa"),
+        ("© AP", "The Associated Press"),
+    ],
+)
+def test_a_credit_closing_the_story_names_the_agency(last: str, name: str) -> None:
+    html = page(f"<p>{last}</p>")
+    article = unsyndicate.parse(html, URL)
+    assert article.original is not None and article.original.name == name
+    assert article.syndicated
+
+
+def test_a_wire_dateline_after_a_summary_names_the_agency() -> None:
+    summary = "Shares rose on Tuesday, led by banks, after the report. Here is what to know now."
+    article = unsyndicate.parse(page(first=summary, extra_body=""), URL)
+    assert article.original is None
+    html = page(first=summary).replace(f"<p>{PROSE} Part 0.</p>", f"<p>NEW YORK (AP) — {PROSE}</p>")
+    article = unsyndicate.parse(html, URL)
+    assert article.original is not None
+    assert article.original.name == "The Associated Press"
+
+
+def test_an_agencys_story_on_its_own_site_is_not_a_repost() -> None:
+    html = page(first="LONDON (Reuters) - " + PROSE).replace("The Republisher", "Reuters")
+    article = unsyndicate.parse(html, "https://www.reuters.com/world/bridge-2024-05-01/")
+    assert article.original is not None and article.original.name == "Reuters"
+    assert not article.syndicated
+    html = page(first="LONDON (Reuters) - " + PROSE).replace(
+        "<meta property='og:site_name' content='The Republisher'>", ""
+    )
+    assert not unsyndicate.parse(html, "https://www.reuters.com/world/bridge/").syndicated
 
 
 def test_an_agency_as_author_is_the_origin_not_an_author() -> None:

@@ -1,67 +1,135 @@
-"""Dates as pages write them, to ISO 8601 (a day, or a moment with its offset when given)."""
+"""Dates as pages write them, to ISO 8601 (a day, or a moment with its offset when given).
+
+Month names are read in English, German, French, Spanish, Italian, Portuguese and Dutch (one
+table, :data:`MONTH_NAMES`); numeric days are read year first, day first with dots, and with
+slashes or dashes in the order the page's language writes them (month first in US English).
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
+# Each month's names and usual short forms, per language: one table, read as one alternation.
+MONTH_NAMES = {
+    "en": (
+        "january jan", "february feb", "march mar", "april apr", "may", "june jun",
+        "july jul", "august aug", "september sep sept", "october oct", "november nov",
+        "december dec",
+    ),
+    "de": (
+        "januar jänner jan", "februar feb", "märz mär mrz", "april apr", "mai", "juni jun",
+        "juli jul", "august aug", "september sep sept", "oktober okt", "november nov",
+        "dezember dez",
+    ),
+    "fr": (
+        "janvier janv", "février févr fevrier", "mars", "avril avr", "mai", "juin",
+        "juillet juil", "août aout", "septembre sept", "octobre oct", "novembre nov",
+        "décembre déc decembre",
+    ),
+    "es": (
+        "enero ene", "febrero feb", "marzo mar", "abril abr", "mayo may", "junio jun",
+        "julio jul", "agosto ago", "septiembre setiembre sep sept", "octubre oct",
+        "noviembre nov", "diciembre dic",
+    ),
+    "it": (
+        "gennaio gen", "febbraio feb", "marzo mar", "aprile apr", "maggio mag", "giugno giu",
+        "luglio lug", "agosto ago", "settembre set", "ottobre ott", "novembre nov",
+        "dicembre dic",
+    ),
+    "pt": (
+        "janeiro jan", "fevereiro fev", "março mar", "abril abr", "maio mai", "junho jun",
+        "julho jul", "agosto ago", "setembro set", "outubro out", "novembro nov",
+        "dezembro dez",
+    ),
+    "nl": (
+        "januari jan", "februari feb", "maart mrt", "april apr", "mei", "juni jun",
+        "juli jul", "augustus aug", "september sep sept", "oktober okt", "november nov",
+        "december dec",
+    ),
+}  # fmt: skip
 _MONTHS = {
     name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
+    for months in MONTH_NAMES.values()
+    for number, names in enumerate(months, start=1)
+    for name in names.split()
+}
+# The earliest day taken for an article's date: older ones are a template's or a typo.
+EARLIEST = date(1990, 1, 1)
+
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _ISO = re.compile(
     r"(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)"
     r"(?:[T ](?P<time>\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(?P<zone>Z|[+-]\d\d:?\d\d)?)?"
 )
 _WORDY = (
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # March 16, 2020
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 12 March 2020
+    # March 16, 2020; Dec. 3 2019
+    re.compile(rf"(?<!\w){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # 12 March 2020, 18th of March 2020, 26. Oktober 2013, 5 de junio de 2015
+    re.compile(rf"(?<!\w){_DAY}\s*(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
 )
-_SLASHED = re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?)/(?P<day>\d\d?)\b")
-# Day first, as most of Europe writes it: 19.11.2019.
+_YEAR_FIRST = re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?)/(?P<day>\d\d?)\b")
+# Day first with dots, as most of Europe writes it: 19.11.2019.
 _DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)\b")
+# 12/17/2025 or 17/12/2025, 17-12-2025: which comes first depends on the language.
+_SLASHED = re.compile(r"\b(?P<first>\d\d?)([/-])(?P<second>\d\d?)\2(?P<year>(?:19|20)\d\d)\b")
 
 # A day in a URL path: /2019/11/19/ or /2019-11-19-; a year and month alone are an archive.
 _URL_DAY = re.compile(
     r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])(?:[/-]|$)"
 )
 
+MONTH_PATTERN = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+"""A regex fragment (no groups) matching any month name or short form in :data:`MONTH_NAMES`."""
+
 DATE_PATTERN = re.sub(
     r"\(\?P<\w+>",
     "(?:",
-    rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|\d{{4}}-\d\d-\d\d)",
+    rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s*(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}"
+    r"|\d{4}-\d\d-\d\d)",
 )
 """A regex fragment (no groups) matching the date forms :func:`parse_date` reads in prose."""
 
 
-def parse_date(text: str | None) -> str | None:
-    """The first date in ``text`` as ISO 8601, or None. Times are kept only in ISO input."""
-    if not text:
-        return None
+def parse_date(text: str | None, month_first: bool = True) -> str | None:
+    """The first date in ``text`` as ISO 8601, or None. Times are kept only in ISO input.
+
+    ``month_first`` says how to read an ambiguous ``03/04/2020`` (true in US English, the
+    default; false in most other languages); a first number over 12 is a day either way.
+    """
+    found = find_date(text, month_first) if text else None
+    return found[0] if found else None
+
+
+def find_date(text: str, month_first: bool = True) -> tuple[str | None, int] | None:
+    """The first date in ``text`` (as :func:`parse_date` gives it, None for an impossible
+    day) and where it starts; None when there is none."""
     match = _ISO.search(text)
     if match:
-        return _iso(match)
+        return _iso(match), match.start()
     for pattern in _WORDY:
         match = pattern.search(text)
         if match:
-            return _day(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
-    for numeric in (_SLASHED, _DOTTED):
+            month = _MONTHS[match["month"].lower()]
+            return _day(int(match["year"]), month, int(match["day"])), match.start()
+    for numeric in (_YEAR_FIRST, _DOTTED):
         match = numeric.search(text)
         if match:
-            return _day(int(match["year"]), int(match["month"]), int(match["day"]))
+            return _day(int(match["year"]), int(match["month"]), int(match["day"])), match.start()
+    match = _SLASHED.search(text)
+    if match:
+        first, second = int(match["first"]), int(match["second"])
+        if first > 12 or (not month_first and second <= 12):
+            first, second = second, first
+        return _day(int(match["year"]), first, second), match.start()
     return None
+
+
+def is_month_first(language: str | None) -> bool:
+    """Whether pages in ``language`` (a BCP 47 tag, or None) write the month before the day."""
+    return not language or language.lower().replace("_", "-") in ("en", "en-us")
 
 
 def _day(year: int, month: int, day: int) -> str | None:

@@ -97,8 +97,9 @@ class Head:
 
     ``meta`` holds the cleaned values of the ``<meta>`` tags a reader asks for
     (:data:`unsyndicate.metadata.HEAD_KEYS`), by trimmed lower-case name, then the author,
-    subtitle and time markup of the body as ``byline``, ``subtitle`` and ``datetime``. An
-    adapter reads any other tag with a field rule: ``("meta[name=x]", "content")``.
+    subtitle and time markup of the body as ``byline``, ``subtitle`` and ``datetime``, and the
+    first line of the page's first ``<h1>`` elements as ``heading``. An adapter reads any
+    other tag with a field rule: ``("meta[name=x]", "content")``.
     """
 
     title: str | None = None

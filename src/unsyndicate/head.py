@@ -21,6 +21,8 @@ _MAX_JSONLD = 1_000_000
 _OPENING = re.compile(r"\s*(?:<!\[CDATA\[|<!--|/\*)")
 _CLOSINGS = ("]]>", "-->", "*/")
 _MIN_SUBTITLE, _MAX_SUBTITLE = 20, 400
+# The first few <h1> are read: the first is a logo or a menu's on some layouts.
+_MAX_HEADINGS = 3
 # Longer text in an author element is a biography, not a byline.
 _MAX_BYLINE = 120
 # Text read from author markup before it is known to be too long for a byline. Cleaning never
@@ -110,7 +112,7 @@ _TESTED = frozenset(_BY_ATTRIBUTE)
 _CANDIDATES = (
     '[content], [datetime], script[type="application/ld+json"], [itemprop~=author], '
     "[itemprop~=alternativeHeadline], [rel~=author], [class*=author i], [class*=byline i], "
-    "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i], [itemprop~=name]"
+    "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i], [itemprop~=name], h1"
 )
 # Selectors compare the values of these attributes without ASCII case on HTML elements, with
 # it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
@@ -158,6 +160,7 @@ class _Found:
         self.bylines: list[str] = []
         self.times: list[str] = []
         self.subtitle: LexborNode | None = None
+        self.headings: list[str] = []
 
     def add(self, node: LexborNode) -> None:
         self.added += 1
@@ -166,6 +169,8 @@ class _Found:
         tag = node.tag
         if tag == "meta":
             self._add_meta(attributes)
+        elif tag == "h1" and len(self.headings) < _MAX_HEADINGS:
+            self.headings.append(_first_line(node))
         if _TESTED.isdisjoint(attributes):
             return
         counts = _Element(node, tag, attributes).counts()
@@ -219,6 +224,9 @@ class _Found:
             meta.setdefault("subtitle", []).append(text)
         if self.times:
             meta.setdefault("datetime", []).extend(self.times)
+        headings = [text for text in self.headings if text]
+        if headings:
+            meta["heading"] = headings
         return {name: tuple(values) for name, values in meta.items()}
 
 
@@ -229,6 +237,13 @@ def _within(node: LexborNode, ancestor: LexborNode) -> bool:
     while found is not None and found.mem_id != key:
         found = found.parent
     return found is not None
+
+
+def _first_line(element: LexborNode) -> str:
+    """The first line of an element's text as the page's text has it (see
+    :func:`unsyndicate.generic.published.page_text`)."""
+    lines = (line.strip() for line in element.text(deep=True, separator="\n").split("\n"))
+    return next(filter(None, lines), "")
 
 
 def _byline(element: LexborNode) -> str:

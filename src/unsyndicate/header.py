@@ -19,6 +19,10 @@ from .model import Original, Tag
 _MAX_HEADER_NODES = 12
 # The lookbehind starts a match only where a run of spaces starts (linear on long runs).
 _AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+# Only commas and semicolons split a byline with an organisation's name in it, whose small
+# joining words ("for", "of") no list of people has.
+_LIST_SPLIT = re.compile(r"(?<!\s)\s*[,;]\s*")
+_ORGANISATION = re.compile(r"\s(?:for|of|on|du|des|für)\s")
 _TAXONOMY = re.compile(r"^(?P<label>[^:\n]{2,40}):\s*(?P<items>.+)$")
 
 
@@ -75,11 +79,13 @@ def _read_line(
 
 
 def split_authors(text: str, links: Sequence[Link] = ()) -> tuple[str, ...]:
-    """Names in a byline; linked names are taken as given, others split on commas and 'and'."""
+    """Names in a byline; linked names are taken as given, others split on commas and 'and'
+    (never inside an organisation's name: "Center for Drug Evaluation and Research")."""
     linked = [link.text for link in links if link.text and link.text in text]
     if linked:
         return tuple(dict.fromkeys(linked))
-    names = (name.strip(" .") for name in _AUTHOR_SPLIT.split(text))
+    splitter = _LIST_SPLIT if _ORGANISATION.search(text) else _AUTHOR_SPLIT
+    names = (name.strip(" .") for name in splitter.split(text))
     return tuple(dict.fromkeys(name for name in names if len(name) > 1))
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from .clean import clean
 from .dates import parse_date
 from .document import Head
-from .generic.authors import clean_authors
+from .generic.authors import clean_authors, signatures
 from .model import Publisher, Tag
 
 _ARTICLE_TYPES = re.compile(
@@ -106,17 +106,20 @@ def title_candidates(head: Head) -> list[str]:
 def head_authors(head: Head, article: dict[str, Any], *sites: str | None) -> tuple[str, ...]:
     """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, then the
     author markup in the page (microdata, ``rel=author``, byline classes). ``sites`` are the
-    site's names and host, never taken for an author."""
+    site's names and host, never taken for a person. When no source names a person, whoever
+    signs in the first source that has a signature (an organisation, the site itself, a team,
+    a handle) is the author."""
     # A person the JSON-LD names in full is an author even on a blog named after them.
-    declared = _names(article.get("author"), "Person")
+    declared = _names(_author(head, article), "Person")
     people = {name for name in clean_authors(declared) if " " in name}
-    for names in author_sources(head, article):
+    sources = author_sources(head, article)
+    for names in sources:
         authors = tuple(
             name for name in clean_authors(names) if name in people or clean_authors([name], *sites)
         )
         if authors:
             return authors
-    return ()
+    return next(filter(None, map(signatures, sources)), ())
 
 
 def author_sources(head: Head, article: dict[str, Any]) -> list[list[str]]:
@@ -127,7 +130,20 @@ def author_sources(head: Head, article: dict[str, Any]) -> list[list[str]]:
     # Author markup in the page also names the authors of related articles: each element is
     # a source of its own, so the first that names a person wins.
     bylines = [[byline] for byline in head.meta.get(_BYLINE_META, ())]
-    return [_names(article.get("author")), tagged, *bylines]
+    return [_names(_author(head, article)), tagged, *bylines]
+
+
+def _author(head: Head, article: dict[str, Any]) -> Any:
+    """The JSON-LD ``author``, with each reference (``{"@id": ...}`` alone) replaced by the
+    object of that ``@id`` elsewhere on the page (a ``@graph``'s Person)."""
+    value = article.get("author")
+    items = value if isinstance(value, list) else [value]
+    if not any(isinstance(item, dict) and "name" not in item for item in items):
+        return value
+    objects = {item.get("@id"): item for item in head.jsonld if "name" in item}
+    return [
+        objects.get(item.get("@id"), item) if isinstance(item, dict) else item for item in items
+    ]
 
 
 def head_published(head: Head, article: dict[str, Any]) -> str | None:

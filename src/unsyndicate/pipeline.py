@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
-from .dates import date_in_url, parse_date
+from .dates import date_in_url, is_month_first, parse_date
 from .decode import binary_format, decode, decode_page
 from .document import Document, Head, Node, is_address
 from .errors import ParseError
@@ -26,6 +26,7 @@ from .generic.authors import clean_authors
 from .generic.boilerplate import remove_boilerplate
 from .generic.content import content_region
 from .generic.loose import loose_nodes
+from .generic.published import Shown, page_text, published_date, shown_dates
 from .generic.title import same_title, shown_title
 from .head import read_head
 from .header import Header, read_header, split_authors
@@ -183,6 +184,7 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     rules = _notice_rules(adapter, registry)
     # Field rules read the page before anything is taken out of it.
     fields = _read_fields(document, adapter)
+    text = _shown_text(document)
     publisher = _publisher(document, adapter)
     owner = publisher.name if publisher else None
     blocks = _take_notice_blocks(document, adapter, rules, owner, fields.get("original_name"))
@@ -195,10 +197,28 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     notices += furniture_notices(furniture, rules, owner)
     notices += blocks
     media = _unique_media([*media, *embeds])
-    article = _article(document, adapter, fields, title, header, body, media, notices, publisher)
+    shown = _shown_dates(document, text, title)
+    article = _article(
+        document, adapter, fields, title, header, shown, body, media, notices, publisher
+    )
     if region_warnings:
         article = attrs.evolve(article, warnings=(*article.warnings, *region_warnings))
     return _refined(adapter, article, document)
+
+
+def _shown_text(document: Document) -> str:
+    """The page's text as the reader sees it, read before furniture is taken out of the tree."""
+    if document.tree is not None:
+        return page_text(document.tree)
+    return "\n".join(node.text for node in document.nodes)
+
+
+def _shown_dates(document: Document, text: str, title: str) -> Shown:
+    """The dates the page shows around its title."""
+    head = document.head
+    titles = (title, *head.meta.get("heading", ()), *title_candidates(head)) if title else ()
+    month_first = is_month_first(head_language(head, {}))
+    return shown_dates(text, titles, month_first)
 
 
 def _refined(adapter: Adapter, article: Article, document: Document) -> Article:
@@ -470,6 +490,7 @@ def _article(
     fields: _Fields,
     title: str,
     header: Header,
+    shown: Shown,
     body: list[Block],
     media: list[Media],
     notices: list[Notice],
@@ -486,11 +507,8 @@ def _article(
     authors = (
         split_authors(authored) if authored else clean_authors(header.authors, *sites)
     ) or head_authors(head, ld, *sites)
-    published = (
-        fields.date("published")
-        or header.published
-        or head_published(head, ld)
-        or date_in_url(document.url)
+    published = fields.date("published") or published_date(
+        shown, header.published, head_published(head, ld), date_in_url(document.url)
     )
     canonical = fields.get("canonical") or head_canonical(head)
     original = merge_origins(
@@ -499,7 +517,7 @@ def _article(
         origin_from_notices(notices),
         origin_from_jsonld(ld),
         origin_from_wire(
-            next((block.text for block in body if block.kind == "paragraph"), None),
+            [block.text for block in body if block.kind == "paragraph"],
             [name for names in author_sources(head, ld)[:2] for name in names],
         ),
         origin_from_canonical(canonical, document.url),
@@ -516,7 +534,7 @@ def _article(
         subtitle=fields.get("subtitle") or head_subtitle(head, ld),
         authors=authors,
         published=published,
-        modified=fields.date("modified") or head_modified(head, ld),
+        modified=fields.date("modified") or head_modified(head, ld) or shown.modified,
         publisher=publisher,
         original=original,
         syndicated=is_syndicated(original, publisher),

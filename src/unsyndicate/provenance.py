@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
-from .generic.wire import AGENCY_PATTERN, agency, wire_dateline
+from .dates import MONTH_PATTERN
+from .generic.wire import AGENCY_HOSTS, AGENCY_PATTERN, agency, wire_credit, wire_dateline
 from .media import host_of
 from .model import Notice, Original, Publisher
 
+# A wire dateline opens one of the first paragraphs.
+_DATELINE_PARAGRAPHS = 3
 # Reprint lines that name the original publication; the name runs to the end of the sentence.
 _NAMED_ORIGIN = tuple(
     re.compile(text, re.IGNORECASE)
@@ -27,17 +30,37 @@ _NAMED_ORIGIN = tuple(
 )
 
 
+# What follows a name in a credit line and is no part of it: "X and can be read here", "X and
+# has been republished here with permission", "X, which ...": a joining word and a lower-case
+# word start a clause. The lookbehind starts a match only where a run of spaces starts.
+_CLAUSE = re.compile(r"(?<!\s)\s+(?:and|which|where|who|with|under|via|&)\s+(?=[a-z])")
+
+
+# "originally published in March 2022": a date, not a publication.
+_DATE_ONLY = re.compile(rf"(?:{MONTH_PATTERN}\.?\s+)?(?:\d\d?,?\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
+def origin_name(name: str) -> str | None:
+    """An original publication's name, without the clause a credit line goes on with; None
+    when the line names a date instead."""
+    name = _CLAUSE.split(name, maxsplit=1)[0].strip(" .:")
+    return None if _DATE_ONLY.fullmatch(name) else agency(name) or name
+
+
 def origin_from_notices(notices: Iterable[Notice]) -> Original | None:
-    """The original publication named by the first reprint notice that names one."""
+    """The original publication named by the first reprint notice that names one, or by an
+    agency's copyright line ("© AP")."""
     for notice in notices:
+        credit = wire_credit(notice.text) if notice.kind == "copyright" else None
+        if credit:
+            return Original(credit)
         if notice.kind != "reprint":
             continue
         for line in notice.text.split("\n"):
             for rule in _NAMED_ORIGIN:
                 match = rule.search(line)
-                if match:
-                    name = match["name"].strip(" .:")
-                    name = agency(name) or name
+                name = origin_name(match["name"]) if match else None
+                if name:
                     url = next(
                         (link for link in notice.links if not link.startswith("mailto:")), None
                     )
@@ -65,10 +88,12 @@ def origin_from_jsonld(article: dict[str, Any]) -> Original | None:
     return None
 
 
-def origin_from_wire(first_paragraph: str | None, author_names: Iterable[str]) -> Original | None:
-    """A news agency's story: a wire dateline ("LONDON (Reuters) -") opening the body, or an
-    agency given as the author."""
-    name = wire_dateline(first_paragraph) if first_paragraph else None
+def origin_from_wire(paragraphs: Sequence[str], author_names: Iterable[str]) -> Original | None:
+    """A news agency's story: a wire dateline ("LONDON (Reuters) -") opening one of the first
+    paragraphs (a finance site's summary may come first), a credit closing the last ("(SID)",
+    "© AP"), or an agency given as the author."""
+    name = next(filter(None, map(wire_dateline, paragraphs[:_DATELINE_PARAGRAPHS])), None)
+    name = name or (wire_credit(paragraphs[-1]) if paragraphs else None)
     name = name or next(filter(None, map(agency, author_names)), None)
     return Original(name) if name else None
 
@@ -97,14 +122,22 @@ def origin_from_canonical(canonical: str | None, url: str | None) -> Original | 
 
 
 def is_syndicated(original: Original | None, publisher: Publisher | None) -> bool:
+    """Whether the page republishes another's article: never a publisher's own page on its
+    own host (a Reuters story on reuters.com)."""
     if original is None:
         return False
     if publisher is None:
         return True
-    hosts = host_of(original.url), host_of(publisher.url)
+    hosts = host_of(original.url or _home(original.name)), host_of(publisher.url)
     if all(hosts) and _same_site(*hosts):
         return False
     return original.name.lower() != publisher.name.lower()
+
+
+def _home(name: str) -> str | None:
+    """An agency's own site, as an address."""
+    host = AGENCY_HOSTS.get(name)
+    return f"https://{host}/" if host else None
 
 
 def _same_site(first: str, second: str) -> bool:

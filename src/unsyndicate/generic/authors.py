@@ -1,9 +1,15 @@
-"""Author names as pages write them, cleaned to people: no "By", no roles, no desks or sites."""
+"""Author names as pages write them, cleaned: people first, else the one who signs.
+
+A byline carries more than names: "By", roles, credentials ("MS, RD"), dates, e-mail addresses,
+handles, the publication. What is left is people, each once. When no person signs the article,
+the organisation, team or user name that does is its author ("Example Co", "Acme Editorial
+Team", a forum user's handle), but never a bare word ("Staff", "Admin") or an address.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..header import split_authors
 from .wire import AGENCY_PATTERN, is_agency
@@ -17,15 +23,35 @@ _BY = re.compile(
 _NOT_A_PERSON = re.compile(
     r"\d|@|://|\b(?:staff|contributors?|follow|updated|published|posted|editors?|editorial|"
     r"news|team|desk|wire|reporter|correspondent|admin|administrator|guest|anonymous|"
-    r"unknown|more|view|all posts|and others|edited|based)\b",
+    r"unknown|more|view|all posts|and others|edited|based|author|post|"
+    r"director|manager|officer|head of|president|founder|ceo|cto|specialist|expert|"
+    r"columnists?|writer|dietitian|consultant|analyst|strategist|coordinator)\b",
     re.IGNORECASE,
 )
+# Credentials after a name, each its own comma-separated part: "MS", "RD", "Ph.D.", "CEPF®".
+_CREDENTIAL = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,4}[A-Z]?\.?[®™]?$|^.{2,8}[®™]$")
+# "The Commercial Appeal": a name with an article in front is a publication's.
+_PUBLICATION = re.compile(r"^(?:the|la|le|les|el|il|der|die|das|de|het)\s", re.IGNORECASE)
+# E-mail addresses and handles beside a name, in brackets or not: "Ann Lee (ann@x.org)",
+# "Ann Lee @annlee". A match starts only where a run of address characters starts (linear).
+_CONTACT = re.compile(r"\(?(?<![\w.+-])(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+)\)?")
+# A lone word that names nobody: these never sign an article.
+_BARE = frozenset(
+    (
+        "staff", "admin", "administrator", "author", "editor", "editors", "team", "contributor",
+        "contributors", "guest", "anonymous", "unknown", "post", "posts", "user", "member",
+        "moderator", "by",
+    )
+)  # fmt: skip
+# A user name: one word of letters, digits, "_", "." or "-", as forums and blogs show them.
+_HANDLE = re.compile(r"^[^\W\d_][\w.-]{1,39}$")
 _MAX_WORDS = 5
+_MAX_SIGNATURE_WORDS = 6
 _NON_LETTER = re.compile(r"[\W\d_]+")
 # "Jill Lawless Associated Press": the agency after a reporter's name is their employer.
 _TRAILING_AGENCY = re.compile(rf"\s+(?:{AGENCY_PATTERN})$", re.IGNORECASE)
-# Bylines that also carry a date or a role: "By Ann Lee | March 3, 2019".
-_PARTS = re.compile(r"\s*[|•·\n]\s*|\s+[-–—]\s+")
+# Bylines that also carry a date or a role: "By Ann Lee | March 3, 2019", "by ann » Sat".
+_PARTS = re.compile(r"\s*[|•·»\n]\s*|\s+[-–—]\s+")
 
 
 def clean_authors(texts: Iterable[str], *sites: str | None) -> tuple[str, ...]:
@@ -34,15 +60,35 @@ def clean_authors(texts: Iterable[str], *sites: str | None) -> tuple[str, ...]:
     ``sites`` are the site's names and host: a name that is one of them is the publisher, not an
     author ("Al-Bawaba" on Al Bawaba, "Vortex" on vortexcannon.org).
     """
-    keys = [_key(site) for site in sites if site]
-    found: list[str] = []
+    keys = _keys(sites)
+    found = [name for name in _names(texts) if _is_person(name) and not _is_site(name, keys)]
+    return tuple(dict.fromkeys(found))
+
+
+def signatures(texts: Iterable[str]) -> tuple[str, ...]:
+    """Who signs ``texts`` when no person does: an organisation (the site itself included), a
+    team or desk, a user's handle; never a bare "Staff" or "Admin", an address or a date."""
+    found = [name for name in _names(texts) if _is_signature(name)]
+    return tuple(dict.fromkeys(found))
+
+
+def _names(texts: Iterable[str]) -> Iterator[str]:
+    """Each name in the bylines, without "By", a trailing agency or the credentials after it."""
     for text in texts:
         for part in _PARTS.split(text):
-            for name in split_authors(_BY.sub("", " ".join(part.split()))):
+            part = " ".join(_CONTACT.sub(" ", part).split())
+            for place, name in enumerate(split_authors(_BY.sub("", part))):
                 name = _TRAILING_AGENCY.sub("", name)
-                if _is_person(name) and not _is_site(name, keys):
-                    found.append(name)
-    return tuple(dict.fromkeys(found))
+                if name and not (place and _is_credential(name)):
+                    yield name
+
+
+def _is_credential(text: str) -> bool:
+    return all(_CREDENTIAL.match(word) for word in text.split())
+
+
+def _keys(sites: Iterable[str | None]) -> list[str]:
+    return [_key(site) for site in sites if site]
 
 
 def _key(text: str) -> str:
@@ -62,5 +108,20 @@ def _is_person(name: str) -> bool:
         and len(name) > 2
         and not name[0].islower()
         and not _NOT_A_PERSON.search(name)
+        and not _PUBLICATION.match(name)
         and not is_agency(name)
+    )
+
+
+def _is_signature(name: str) -> bool:
+    """A news agency signing is the original publication (see provenance.py), not an author."""
+    words = name.split()
+    if is_agency(name):
+        return False
+    if len(words) == 1:
+        return name.casefold() not in _BARE and bool(_HANDLE.match(name))
+    return (
+        len(words) <= _MAX_SIGNATURE_WORDS
+        and not any(mark in name for mark in ("@", "://", ":"))
+        and not any(character.isdigit() for character in name)
     )
