@@ -132,6 +132,21 @@ SHAPES = [
         ("Comment one", "Another story about"),
     ),
     Shape(
+        "the posts of a thread inside the forum software's moderation form",
+        page(
+            '<div class="topic"><h1>A question</h1><form action="/moderate" method="post">'
+            + "".join(
+                f'<article class="post"><aside class="author">Member {n}</aside>'
+                f'<div class="post-content"><p>{SENTENCES[n]}</p></div></article>'
+                for n in range(5)
+            )
+            + '</form><form action="/reply"><textarea></textarea><p>Reply to this topic, '
+            "please be nice.</p></form></div>" + teasers(6)
+        ),
+        (SENTENCES[0], SENTENCES[4]),
+        ("Reply to this topic", "Another story about"),
+    ),
+    Shape(
         "a short article beside long lists of other stories",
         page(f'<div class="article"><p>{SENTENCES[0]}</p></div>' + teasers(30)),
         (SENTENCES[0],),

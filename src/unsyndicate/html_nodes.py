@@ -16,7 +16,7 @@ SKIPPED = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "head", "title", "meta",
         "link", "button", "select", "input", "textarea", "option", "iframe", "video", "audio",
-        "object", "embed", "canvas", "dialog", "-comment", "-doctype", "form",
+        "object", "embed", "canvas", "dialog", "-comment", "-doctype",
     }
 )  # fmt: skip
 INLINE = frozenset(

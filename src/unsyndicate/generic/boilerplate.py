@@ -73,8 +73,7 @@ _PROSE_LINKS = 0.25
 def remove_boilerplate(region: LexborNode) -> None:
     """Remove furniture subtrees under ``region`` (the region itself is kept)."""
     remove_matching(region, _ALWAYS)
-    most = len(region.text(strip=True, skip_empty=True)) // 2
-    length, furniture = _judge(region, most)
+    length, furniture = _judge(region, _text_length(region) // 2)
     # A short region is all the page has: judging its parts would leave nothing.
     if length >= _MIN_JUDGED:
         for node in furniture:
@@ -82,14 +81,29 @@ def remove_boilerplate(region: LexborNode) -> None:
 
 
 def remove_matching(region: LexborNode, selector: str) -> None:
-    """Remove the elements under ``region`` that match ``selector`` (the region is kept)."""
+    """Remove the elements under ``region`` that match ``selector`` (the region is kept).
+
+    A form holding most of the region's text stays: it wraps the page (ASP.NET pages, forum
+    software's list of posts), it is no form to fill in.
+    """
     # A node matching two selectors is listed twice; innermost first (reverse document
     # order), so no node is removed after an ancestor.
     done = {region.mem_id}
+    most: int | None = None
     for node in reversed(region.css(selector)):
-        if node.mem_id not in done:
-            done.add(node.mem_id)
-            node.decompose()
+        if node.mem_id in done:
+            continue
+        done.add(node.mem_id)
+        if node.tag == "form":
+            if most is None:
+                most = _text_length(region) // 2
+            if _text_length(node) > most:
+                continue
+        node.decompose()
+
+
+def _text_length(node: LexborNode) -> int:
+    return len(node.text(strip=True, skip_empty=True))
 
 
 # The running totals of the walk as a container opened (a plain tuple: one is made per container).
