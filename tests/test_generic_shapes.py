@@ -147,6 +147,27 @@ SHAPES = [
         ("Reply to this topic", "Another story about"),
     ),
     Shape(
+        "documentation sections whose ids are their headings' words",
+        page(
+            '<div class="document"><div class="body"><h1>Guide</h1>'
+            f"<p>{SENTENCES[0]}</p>"
+            + "".join(
+                f'<div class="section" id="{slug}"><h2>{heading}</h2>{paragraphs(numbers)}</div>'
+                for slug, heading, numbers in (
+                    (
+                        "sharing-with-a-single-developer",
+                        "Sharing with a single developer",
+                        range(1, 4),
+                    ),
+                    ("related-work-and-comments", "Related work and comments", range(4, 7)),
+                )
+            )
+            + "</div></div>"
+            + teasers(6)
+        ),
+        (SENTENCES[0], SENTENCES[1], SENTENCES[6]),
+    ),
+    Shape(
         "a short article beside long lists of other stories",
         page(f'<div class="article"><p>{SENTENCES[0]}</p></div>' + teasers(30)),
         (SENTENCES[0],),

@@ -48,6 +48,9 @@ class Words:
         return self._any_case.search(text) is not None
 
 
+# An id with this many hyphens may be a heading's words.
+_SLUG_HYPHENS = 2
+_NON_WORD = re.compile(r"\W+")
 # Words in a class or id that mark the article's container.
 _POSITIVE = Words(
     r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text"
@@ -73,11 +76,27 @@ _MAYBE = Words(r"and|article|body|column|content|main|shadow|story|entry|post")
 
 
 def label(node: LexborNode) -> str:
-    """The class and id of ``node`` as one string."""
+    """The class and id of ``node`` as one string; not an id made of its heading's words."""
     attributes = node.attributes
     if not attributes:
         return ""
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+    name = attributes.get("id") or ""
+    if name.count("-") >= _SLUG_HYPHENS and _is_heading_slug(node, name):
+        name = ""
+    return f"{attributes.get('class') or ''} {name}".strip()
+
+
+def _is_heading_slug(node: LexborNode, name: str) -> bool:
+    """True when ``name`` is the text of the element's first heading as documentation tools
+    make an id of it ("sharing-with-a-developer" for a section headed "Sharing with a
+    developer"): the words are the author's, they name no furniture."""
+    if not (_UNLIKELY.search(name) or _NEGATIVE.search(name)):
+        return False  # only an id that would count is worth the look at the heading
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    if heading is None:
+        return False
+    words = _NON_WORD.sub("-", heading.text(strip=True).casefold()).strip("-")
+    return bool(words) and words.startswith(name.casefold().strip("-"))
 
 
 # Pages repeat the same class strings many times: the answers for them are remembered.
