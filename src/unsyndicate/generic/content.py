@@ -53,7 +53,7 @@ _FALLBACK = ("article", "main", "[role=main]")
 _SHORT = 500
 # A region holding less than this share of the page's prose is widened to the nearest ancestor
 # holding this other share.
-_COVERED = 0.5
+_COVERED = 0.6
 _WIDER = 0.7
 # Outside the region, text in these is not counted as the page's prose (menus, teasers, forms).
 _NOT_PROSE_TAGS = ("li", "form", "header")
