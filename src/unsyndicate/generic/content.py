@@ -55,6 +55,8 @@ _SHORT = 500
 # holding this other share.
 _COVERED = 0.6
 _WIDER = 0.7
+# A region holding this share of the prose counted with its links' text holds enough of it.
+_SURELY_COVERED = 0.9
 # Outside the region, text in these is not counted as the page's prose (menus, teasers, forms).
 _NOT_PROSE_TAGS = ("li", "form", "header")
 # Paragraph text read before checking that nested paragraphs are not read over and over.
@@ -204,14 +206,17 @@ def _fallback(tree: LexborHTMLParser, body: LexborNode) -> LexborNode:
 
 def _widened(region: list[LexborNode], page: _Page, skip_unlikely: bool) -> list[LexborNode]:
     """The region, or the nearest ancestor holding most of the page's prose when the region
-    holds too little of it (an article split across sibling sections, a list of posts)."""
-    held = _prose_by_ancestor(page, region, skip_unlikely)
-    total = held.get(page.body, 0)
-    if not total:
+    holds too little of it (an article split across sibling sections, a list of posts).
+
+    A region holding nearly all of the prose counted with the text in links holds enough of
+    it without: the links of every owner are weighed only when that is not so."""
+    held = _prose_by_ancestor(page, region, skip_unlikely, weigh_links=False)
+    if _share(held, region, page) >= _SURELY_COVERED:
         return region
-    covered = sum(held.get(node.mem_id, 0) for node in region)
-    if covered >= _COVERED * total:
+    held = _prose_by_ancestor(page, region, skip_unlikely, weigh_links=True)
+    if _share(held, region, page) >= _COVERED:
         return region
+    total = held[page.body]
     node = region[0].parent if region else None
     while node is not None and node.mem_id != page.body:
         if held.get(node.mem_id, 0) >= _WIDER * total:
@@ -220,11 +225,18 @@ def _widened(region: list[LexborNode], page: _Page, skip_unlikely: bool) -> list
     return region
 
 
+def _share(held: dict[int, int], region: list[LexborNode], page: _Page) -> float:
+    """The region's share of the page's prose (1 on a page without any)."""
+    total = held.get(page.body, 0)
+    return sum(held.get(node.mem_id, 0) for node in region) / total if total else 1.0
+
+
 def _prose_by_ancestor(
-    page: _Page, region: list[LexborNode], skip_unlikely: bool
+    page: _Page, region: list[LexborNode], skip_unlikely: bool, *, weigh_links: bool
 ) -> dict[int, int]:
     """Characters of prose under each element. Text inside links (teasers of other pages) is
-    not prose; outside the region, nor is text in list items, forms or a page header, or in
+    not prose: none inside a link, and, when ``weigh_links``, only an owner's share outside
+    them. Outside the region, nor is text in list items, forms or a page header, or in
     furniture when the region was chosen skipping it."""
     inside = {node.mem_id for node in region}
     held: dict[int, int] = {}
@@ -237,7 +249,7 @@ def _prose_by_ancestor(
             not _NOT_PROSE.isdisjoint(tags) or (skip_unlikely and page.inside_furniture(owner))
         ):
             continue
-        prose = int(length * (1 - link_density(node, page.lengths)))
+        prose = int(length * (1 - link_density(node, page.lengths))) if weigh_links else length
         for key in lineage:
             held[key] = held.get(key, 0) + prose
     return held
