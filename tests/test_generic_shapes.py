@@ -188,6 +188,21 @@ SHAPES = [
         ("この記事の冒頭の段落です", "これは記事の0番目の段落", "これは記事の5番目の段落"),
     ),
     Shape(
+        "a product description laid out twice, for two screen sizes",
+        page(
+            '<div class="product"><h1>Stoneware mug</h1><div class="price">$24.00</div>'
+            + "".join(
+                f'<div class="product-description {screen}"><p>A hand-thrown stoneware mug with '
+                "a speckled glaze, fired twice in a wood kiln and safe in the dishwasher.</p></div>"
+                for screen in ("hidden-small", "hidden-large")
+            )
+            + "</div>"
+            + "".join('<div class="card"><p>Add to cart and save more</p></div>' for _ in range(3))
+        ),
+        ("hand-thrown stoneware mug",),
+        ("Add to cart and save more",),
+    ),
+    Shape(
         "a product page whose every block has a furniture-like class",
         page(
             '<div class="product-info"><h1>Stoneware mug</h1>'

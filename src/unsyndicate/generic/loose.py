@@ -21,6 +21,8 @@ _OUTSIDE = (
 _MAX_LINKED = 0.5
 # Shorter blocks are labels and buttons ("Menu", "Sign in").
 _MIN_LENGTH = 15
+# A block shown more often than this is the template's.
+_LAYOUTS = 2
 _TEXT_KINDS = ("paragraph", "heading", "quote", "list", "table", "code")
 
 
@@ -30,9 +32,21 @@ def loose_nodes(body: LexborNode, *, links: bool = False) -> list[Node]:
     text is its links)."""
     remove_matching(body, _OUTSIDE)
     nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
-    seen = Counter(node.text for node in nodes)
     most_linked = 1.0 if links else _MAX_LINKED
-    return [node for node in nodes if seen[node.text] == 1 and _is_text(node, most_linked)]
+    return [node for node in _once(nodes) if _is_text(node, most_linked)]
+
+
+def _once(nodes: list[Node]) -> list[Node]:
+    """The nodes without repeats: a block shown twice is one laid out for two screen sizes
+    (its first copy is kept); one shown more often is the template's (none is kept)."""
+    count = Counter(node.text for node in nodes)
+    kept: set[str] = set()
+    once = []
+    for node in nodes:
+        if count[node.text] <= _LAYOUTS and node.text not in kept:
+            kept.add(node.text)
+            once.append(node)
+    return once
 
 
 def _is_text(node: Node, most_linked: float) -> bool:
