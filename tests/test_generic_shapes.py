@@ -168,6 +168,23 @@ SHAPES = [
         (SENTENCES[0], SENTENCES[1], SENTENCES[6]),
     ),
     Shape(
+        "a listing of cards, each with a header of its own and a hidden-from-readers link",
+        (
+            "<html><head><title>Topic: harbours</title></head><body>"
+            '<header class="site"><nav><a href="/">Home</a></nav>'
+            "<p>The harbour site, since the year 1999 and always.</p></header>"
+            '<main><h1>harbours</h1><section class="latest"><h2>Latest</h2>'
+            + "".join(
+                f'<article class="card"><header><h2><a href="/s/{n}">Story {n}</a></h2>'
+                f'<p><a href="/s/{n}" aria-hidden="true">{SENTENCES[n]}</a></p></header></article>'
+                for n in range(6)
+            )
+            + f"</section></main>{FOOTER}</body></html>"
+        ),
+        (SENTENCES[0], SENTENCES[5]),
+        ("since the year 1999", "All rights reserved"),
+    ),
+    Shape(
         "a short article beside long lists of other stories",
         page(f'<div class="article"><p>{SENTENCES[0]}</p></div>' + teasers(30)),
         (SENTENCES[0],),

@@ -14,9 +14,12 @@ from .boilerplate import remove_matching
 
 # Page furniture by its tag or role, and hidden elements.
 _OUTSIDE = (
-    "header, nav, footer, aside, form, dialog, menu, [hidden], [aria-hidden=true], "
+    "nav, aside, form, dialog, menu, [hidden], "
     "[role=banner], [role=navigation], [role=complementary], [role=contentinfo], [role=dialog]"
 )
+# The page's header and footer; inside these, a header or footer is a card's or a section's.
+_PAGE_PARTS = "header, footer"
+_SECTIONS = frozenset({"article", "section", "main"})
 # A block with more of its text in links than this is a menu or a teaser, not the page's text.
 _MAX_LINKED = 0.5
 # Shorter blocks are labels and buttons ("Menu", "Sign in").
@@ -31,9 +34,21 @@ def loose_nodes(body: LexborNode, *, links: bool = False) -> list[Node]:
     are not furniture, labels or repeated, nor mostly links unless ``links`` (a listing page's
     text is its links)."""
     remove_matching(body, _OUTSIDE)
+    for part in body.css(_PAGE_PARTS):
+        if not _in_section(part):
+            part.decompose()
     nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
     most_linked = 1.0 if links else _MAX_LINKED
     return [node for node in _once(nodes) if _is_text(node, most_linked)]
+
+
+def _in_section(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _SECTIONS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _once(nodes: list[Node]) -> list[Node]:
