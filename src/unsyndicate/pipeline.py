@@ -25,7 +25,7 @@ from .errors import ParseError
 from .generic.authors import clean_authors
 from .generic.boilerplate import remove_boilerplate
 from .generic.content import content_region
-from .generic.loose import loose_nodes
+from .generic.loose import LOOSE_WARNING, looser_nodes
 from .generic.published import Shown, page_text, published_date, shown_dates
 from .generic.title import same_title, shown_title
 from .head import read_head
@@ -75,17 +75,6 @@ _NOISE_SAMPLE = 8192
 _DENSE_CHECKED = 1_000_000
 _MIN_TAG_SPAN = 12
 _TAG_OPENING = re.compile("<[A-Za-z/]")
-# A generic body with less text than this is checked against the page's own text blocks.
-_THIN_BODY = 300
-_THIN_PAGE = 3000
-_LOOSER = 2
-_NOT_BODY_TEXT = ("heading", "image", "separator")
-# A page with less than this share of its text outside links is a listing: its links are its text.
-_LISTING = 0.25
-_LOOSE_WARNING = (
-    "loose body: no article region held the page's text; the body is the page's text blocks"
-    " outside its header, navigation, footer and asides"
-)
 
 
 def parse(
@@ -265,38 +254,14 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Medi
         if generic:
             remove_boilerplate(root)
         nodes += html_nodes(root)
-    # A page that is no article (a product, a service, a listing) is its main text, not one
-    # container: its region is checked against the page's text blocks even when longer.
-    thin = _THIN_BODY if declares_article(document.head) else _THIN_PAGE
-    found = _text_length(nodes) if generic else thin
-    if found < thin:
-        loose = _loose(document, empty=not found)
-        more = _text_length(loose)
-        # An empty body takes any text; a short one, only much more of it.
-        if (more and not found) or more >= max(_THIN_BODY, _LOOSER * found):
-            return loose, embeds, [_LOOSE_WARNING]
+    if generic:
+        looser = looser_nodes(
+            nodes, lambda: LexborHTMLParser(_without_nul(document.page)).body,
+            article=declares_article(document.head),
+        )  # fmt: skip
+        if looser is not None:
+            return looser, embeds, [LOOSE_WARNING]
     return nodes, embeds, []
-
-
-def _loose(document: Document, *, empty: bool) -> list[Node]:
-    """The loosest step, on a tree of its own (the page's has lost the region's furniture):
-    the page's text blocks; in place of an ``empty`` body, when nearly all of the page's text
-    is in links (a listing), its links too."""
-    nodes = _loose_nodes(document, links=False)
-    if not empty:
-        return nodes
-    linked = _loose_nodes(document, links=True)
-    return linked if _text_length(nodes) < _LISTING * _text_length(linked) else nodes
-
-
-def _loose_nodes(document: Document, *, links: bool) -> list[Node]:
-    body = LexborHTMLParser(_without_nul(document.page)).body
-    return loose_nodes(body, links=links) if body is not None else []
-
-
-def _text_length(nodes: Sequence[Node]) -> int:
-    """The length of the text below the headings: a heading alone is no body."""
-    return sum(len(node.text) for node in nodes if node.kind not in _NOT_BODY_TEXT)
 
 
 def _take_title(

@@ -5,6 +5,7 @@ repetition (a product page, a listing, a page of widgets every region test turns
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 
 from selectolax.lexbor import LexborNode
 
@@ -12,12 +13,26 @@ from ..document import Node
 from ..html_nodes import html_nodes
 from .boilerplate import remove_matching
 
+LOOSE_WARNING = (
+    "loose body: no article region held the page's text; the body is the page's text blocks"
+    " outside its header, navigation, footer and asides"
+)
+# A generic body with less text than this is checked against the page's own text blocks; on a
+# page that does not say it is an article (a product, a service, a listing: its main text, not
+# one container), the other.
+_THIN_BODY = 300
+_THIN_PAGE = 3000
+# A short body gives way to text blocks this many times as long.
+_LOOSER = 2
+# A page with less than this share of its text outside links is a listing: its links are its text.
+_LISTING = 0.25
+_NOT_BODY_TEXT = ("heading", "image", "separator")
 # Page furniture by its tag or role, and hidden elements.
 _OUTSIDE = (
     "nav, aside, form, dialog, menu, [hidden], "
     "[role=banner], [role=navigation], [role=complementary], [role=contentinfo], [role=dialog]"
 )
-# The page's header and footer; inside these, a header or footer is a card's or a section's.
+# The page's header and footer go; one inside an article, section or main is a card's: it stays.
 _PAGE_PARTS = "header, footer"
 _SECTIONS = frozenset({"article", "section", "main"})
 # A block with more of its text in links than this is a menu or a teaser, not the page's text.
@@ -29,10 +44,44 @@ _LAYOUTS = 2
 _TEXT_KINDS = ("paragraph", "heading", "quote", "list", "table", "code")
 
 
-def loose_nodes(body: LexborNode, *, links: bool = False) -> list[Node]:
+def looser_nodes(
+    nodes: Sequence[Node], fresh_body: Callable[[], LexborNode | None], *, article: bool
+) -> list[Node] | None:
+    """The page's own text blocks in place of a generic body's ``nodes`` that are too thin, or
+    None to keep them. ``fresh_body`` parses the page again (the region's furniture is gone
+    from the first tree); ``article``: whether the page says it is an article."""
+    found = text_length(nodes)
+    if found >= (_THIN_BODY if article else _THIN_PAGE):
+        return None
+    looser = _looser(fresh_body, empty=not found)
+    more = text_length(looser)
+    # An empty body takes any text; a short one, only much more of it.
+    if (more and not found) or more >= max(_THIN_BODY, _LOOSER * found):
+        return looser
+    return None
+
+
+def text_length(nodes: Sequence[Node]) -> int:
+    """The length of the text below the headings: a heading alone is no body."""
+    return sum(len(node.text) for node in nodes if node.kind not in _NOT_BODY_TEXT)
+
+
+def _looser(fresh_body: Callable[[], LexborNode | None], *, empty: bool) -> list[Node]:
+    """The page's text blocks; in place of an ``empty`` body, when nearly all of the page's
+    text is in links (a listing), its links too."""
+    nodes = _text_blocks(fresh_body(), links=False)
+    if not empty:
+        return nodes
+    linked = _text_blocks(fresh_body(), links=True)
+    return linked if text_length(nodes) < _LISTING * text_length(linked) else nodes
+
+
+def _text_blocks(body: LexborNode | None, *, links: bool) -> list[Node]:
     """The text blocks of ``body`` (a tree of its own: the furniture is removed from it) that
     are not furniture, labels or repeated, nor mostly links unless ``links`` (a listing page's
     text is its links)."""
+    if body is None:
+        return []
     remove_matching(body, _OUTSIDE)
     for part in body.css(_PAGE_PARTS):
         if not _in_section(part):
