@@ -210,64 +210,88 @@ def _widened(region: list[LexborNode], page: _Page, skip_unlikely: bool) -> list
 
     A region holding nearly all of the prose counted with the text in links holds enough of
     it without: the links of every owner are weighed only when that is not so."""
-    held = _prose_by_ancestor(page, region, skip_unlikely, weigh_links=False)
-    if _share(held, region, page) >= _SURELY_COVERED:
+    if not region:
         return region
-    held = _prose_by_ancestor(page, region, skip_unlikely, weigh_links=True)
-    if _share(held, region, page) >= _COVERED:
-        return region
-    total = held[page.body]
-    node = region[0].parent if region else None
-    while node is not None and node.mem_id != page.body:
-        if held.get(node.mem_id, 0) >= _WIDER * total:
+    spine = _ancestors(region[0], page.body)  # the region's parent, ..., the body
+    owners = _prose_owners(page, region, spine, skip_unlikely)
+    for enough, weigh_links in ((_SURELY_COVERED, False), (_COVERED, True)):
+        direct: dict[int, int] = {}  # prose by the nearest of the region and the spine
+        for owner, nearest in owners:
+            prose = page.prose[owner]
+            if weigh_links:
+                prose = int(prose * (1 - link_density(page.owners[owner], page.lengths)))
+            direct[nearest] = direct.get(nearest, 0) + prose
+        covered = held = sum(direct.get(node.mem_id, 0) for node in region)
+        along = []  # the prose each ancestor holds
+        for node in spine:
+            held += direct.get(node.mem_id, 0)
+            along.append(held)
+        if not held or covered >= enough * held:
+            return region
+    total = along[-1]
+    for node, prose in zip(spine[:-1], along, strict=False):
+        if prose >= _WIDER * total:
             return [node]
-        node = node.parent
     return region
 
 
-def _share(held: dict[int, int], region: list[LexborNode], page: _Page) -> float:
-    """The region's share of the page's prose (1 on a page without any)."""
-    total = held.get(page.body, 0)
-    return sum(held.get(node.mem_id, 0) for node in region) / total if total else 1.0
-
-
-def _prose_by_ancestor(
-    page: _Page, region: list[LexborNode], skip_unlikely: bool, *, weigh_links: bool
-) -> dict[int, int]:
-    """Characters of prose under each element. Text inside links (teasers of other pages) is
-    not prose: none inside a link, and, when ``weigh_links``, only an owner's share outside
-    them. Outside the region, nor is text in list items, forms or a page header, or in
-    furniture when the region was chosen skipping it."""
-    inside = {node.mem_id for node in region}
-    held: dict[int, int] = {}
-    for owner, length in page.prose.items():
-        node = page.owners[owner]
-        lineage, tags = _ancestry(node, page.body)
-        if _ANCHOR in tags:
-            continue
-        if inside.isdisjoint(lineage) and (
-            not _NOT_PROSE.isdisjoint(tags) or (skip_unlikely and page.inside_furniture(owner))
-        ):
-            continue
-        prose = int(length * (1 - link_density(node, page.lengths))) if weigh_links else length
-        for key in lineage:
-            held[key] = held.get(key, 0) + prose
-    return held
-
-
-def _ancestry(node: LexborNode, body: int) -> tuple[list[int], set[int]]:
-    """The ids of ``node`` and its ancestors up to the body, and their tags' ids."""
+def _ancestors(node: LexborNode, body: int) -> list[LexborNode]:
+    """The ancestors of ``node`` up to the body, the body last."""
     found = []
-    tags = set()
-    current: LexborNode | None = node
-    while current is not None:
-        key = current.mem_id
-        found.append(key)
-        if key == body:
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        if parent.mem_id == body:
             break
-        tags.add(current.tag_id)
+        parent = parent.parent
+    return found
+
+
+# What an element's place tells of the prose under it: inside a link, inside a list item, form
+# or header, inside the region, and the nearest of the region and its ancestors holding it.
+_Facts = tuple[bool, bool, bool, int]
+_DETACHED: _Facts = (False, False, False, 0)  # an element outside the body (none is)
+
+
+def _prose_owners(
+    page: _Page, region: list[LexborNode], spine: list[LexborNode], skip_unlikely: bool
+) -> list[tuple[int, int]]:
+    """The owners whose text is prose, each with the nearest of the region and its ancestors
+    above it. Text inside links (teasers of other pages) is not prose; outside the region, nor
+    is text in list items, forms or a page header, or in furniture when the region was chosen
+    skipping it. Each element's facts are worked out once, from its parent's."""
+    inside = {node.mem_id for node in region}
+    marked = inside | {node.mem_id for node in spine}
+    memo: dict[int, _Facts] = {page.body: (False, False, False, page.body)}
+    found = []
+    for owner in page.prose:
+        linked, listed, in_region, nearest = _facts(page.owners[owner], memo, inside, marked)
+        if linked:
+            continue
+        if not in_region and (listed or (skip_unlikely and page.inside_furniture(owner))):
+            continue
+        found.append((owner, nearest))
+    return found
+
+
+def _facts(node: LexborNode, memo: dict[int, _Facts], inside: set[int], marked: set[int]) -> _Facts:
+    path = []
+    current: LexborNode | None = node
+    while current is not None and current.mem_id not in memo:
+        path.append(current)
         current = current.parent
-    return found, tags
+    facts = memo[current.mem_id] if current is not None else _DETACHED
+    for element in reversed(path):
+        key, tag = element.mem_id, element.tag_id
+        linked, listed, in_region, nearest = facts
+        facts = (
+            linked or tag == _ANCHOR,
+            listed or tag in _NOT_PROSE,
+            in_region or key in inside,
+            key if key in marked else nearest,
+        )
+        memo[key] = facts
+    return facts
 
 
 def _choose(page: _Page, *, skip_unlikely: bool) -> list[LexborNode]:
