@@ -215,24 +215,38 @@ def _widened(region: list[LexborNode], page: _Page, skip_unlikely: bool) -> list
     spine = _ancestors(region[0], page.body)  # the region's parent, ..., the body
     owners = _prose_owners(page, region, spine, skip_unlikely)
     for enough, weigh_links in ((_SURELY_COVERED, False), (_COVERED, True)):
-        direct: dict[int, int] = {}  # prose by the nearest of the region and the spine
-        for owner, nearest in owners:
-            prose = page.prose[owner]
-            if weigh_links:
-                prose = int(prose * (1 - link_density(page.owners[owner], page.lengths)))
-            direct[nearest] = direct.get(nearest, 0) + prose
-        covered = held = sum(direct.get(node.mem_id, 0) for node in region)
-        along = []  # the prose each ancestor holds
-        for node in spine:
-            held += direct.get(node.mem_id, 0)
-            along.append(held)
-        if not held or covered >= enough * held:
+        covered, along = _prose_held(page, owners, region, spine, weigh_links=weigh_links)
+        total = along[-1]
+        if not total or covered >= enough * total:
             return region
-    total = along[-1]
-    for node, prose in zip(spine[:-1], along, strict=False):
-        if prose >= _WIDER * total:
+    for node, held in zip(spine[:-1], along, strict=False):
+        if held >= _WIDER * total:
             return [node]
     return region
+
+
+def _prose_held(
+    page: _Page,
+    owners: list[tuple[int, int]],
+    region: list[LexborNode],
+    spine: list[LexborNode],
+    *,
+    weigh_links: bool,
+) -> tuple[int, list[int]]:
+    """The prose the region holds, and the prose each of its ancestors holds (``spine``'s
+    order). With ``weigh_links``, only each owner's text outside links counts."""
+    direct: dict[int, int] = {}  # prose by the nearest of the region and the spine
+    for owner, nearest in owners:
+        prose = page.prose[owner]
+        if weigh_links:
+            prose = int(prose * (1 - link_density(page.owners[owner], page.lengths)))
+        direct[nearest] = direct.get(nearest, 0) + prose
+    covered = held = sum(direct.get(node.mem_id, 0) for node in region)
+    along = []
+    for node in spine:
+        held += direct.get(node.mem_id, 0)
+        along.append(held)
+    return covered, along
 
 
 def _ancestors(node: LexborNode, body: int) -> list[LexborNode]:
