@@ -51,6 +51,7 @@ class Words:
 # An id with this many hyphens may be a heading's words.
 _SLUG_HYPHENS = 2
 _NON_WORD = re.compile(r"\W+")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Words in a class or id that mark the article's container.
 _POSITIVE = Words(
     r"article|body|content|entry|h-?entry|main|page|post|text|blog|story|prose|rich-?text"
@@ -87,16 +88,24 @@ def label(node: LexborNode) -> str:
 
 
 def _is_heading_slug(node: LexborNode, name: str) -> bool:
-    """True when ``name`` is the text of the element's first heading as documentation tools
-    make an id of it ("sharing-with-a-developer" for a section headed "Sharing with a
-    developer"): the words are the author's, they name no furniture."""
+    """True when ``name`` is the text of the element's heading (the element itself, or its
+    first child) as documentation tools make an id of it ("sharing-with-a-developer" for a
+    section headed "Sharing with a developer"): the words are the author's, they name no
+    furniture."""
     if not (_UNLIKELY.search(name) or _NEGATIVE.search(name)):
         return False  # only an id that would count is worth the look at the heading
-    heading = node.css_first("h1, h2, h3, h4, h5, h6")
-    if heading is None:
+    heading = node if node.tag in _HEADINGS else _first_element(node)
+    if heading is None or heading.tag not in _HEADINGS:
         return False
     words = _NON_WORD.sub("-", heading.text(strip=True).casefold()).strip("-")
     return bool(words) and words.startswith(name.casefold().strip("-"))
+
+
+def _first_element(node: LexborNode) -> LexborNode | None:
+    child = node.child
+    while child is not None and not child.is_element_node:
+        child = child.next
+    return child
 
 
 # Pages repeat the same class strings many times: the answers for them are remembered.
