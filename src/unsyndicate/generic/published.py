@@ -22,6 +22,8 @@ from ..dates import EARLIEST, find_date
 # "Last updated" bar) or below it (the byline, the date line), before the body starts.
 _LINES_BEFORE = 8
 _LINES_AFTER = 30
+# The page's text kept to look for the title in.
+_KEPT_TEXT = 1_000_000
 # How far around the title lines are read, in characters (the page's text has many blank lines).
 _REACH = 6000
 # A date line is short; a longer line is prose (a date in a sentence is not the article's).
@@ -63,9 +65,10 @@ class Shown:
 
 def page_text(tree: LexborHTMLParser) -> str:
     """The text of the page's body, a line per text node: read once, before the pipeline
-    takes furniture out of the tree."""
+    takes furniture out of the tree. Only its first million characters are kept: a title
+    stands well before, and the rest would be held through the whole parse of a huge page."""
     body = tree.body
-    return body.text(deep=True, separator="\n") if body is not None else ""
+    return body.text(deep=True, separator="\n")[:_KEPT_TEXT] if body is not None else ""
 
 
 def shown_dates(
