@@ -117,6 +117,18 @@ def test_an_agency_as_author_is_the_origin_not_an_author() -> None:
     assert article.original is not None and article.original.name == "Agence France-Presse"
 
 
+def test_the_republisher_signing_a_wire_story_is_not_its_author() -> None:
+    signed = {
+        "@type": "NewsArticle",
+        "author": {"@type": "Organization", "name": "The Republisher"},
+    }
+    head = f'<script type="application/ld+json">{json.dumps(signed)}</script>'
+    article = unsyndicate.parse(page(head=head, first="WASHINGTON (AP) — " + PROSE), URL)
+    assert article.original is not None and article.original.name == "The Associated Press"
+    assert article.authors == ()
+    assert unsyndicate.parse(page(head=head), URL).authors == ("The Republisher",)
+
+
 def test_canonical_on_another_site_is_the_original() -> None:
     head = '<link rel="canonical" href="https://origin.example/story">'
     article = unsyndicate.parse(page(head=head), URL)

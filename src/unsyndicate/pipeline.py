@@ -487,6 +487,8 @@ def _article(
         ),
         origin_from_canonical(canonical, document.url),
     )
+    if original is not None:
+        authors = _not_the_republisher(authors, sites)
     warnings = list(fields.warnings)
     if not title:
         warnings.append("no title found")
@@ -514,6 +516,13 @@ def _article(
         adapter=adapter.name,
         warnings=tuple(warnings),
     )
+
+
+def _not_the_republisher(authors: tuple[str, ...], sites: Sequence[str | None]) -> tuple[str, ...]:
+    """On a repost, the authors without the republishing site's own name: the site signing a
+    story it took from another (a wire story under its own name in JSON-LD) did not write it."""
+    names = {site.casefold() for site in sites if site}
+    return tuple(author for author in authors if author.casefold() not in names)
 
 
 def _original_field(fields: _Fields) -> Original | None:
