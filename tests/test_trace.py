@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
@@ -16,7 +17,7 @@ from unsyndicate import Article, Block, Original, ParseError, Publisher, to_dict
 from unsyndicate.cli import app
 from unsyndicate.schema import trace_schema
 from unsyndicate.serialize import unstructure
-from unsyndicate.trace import ExternalSource, Group, groups
+from unsyndicate.trace import ExternalSource, Group, groups, sketch
 
 GLOBALRESEARCH = FIXTURES / "globalresearch"
 SOUTH_FRONT = "https://southfront.org/iranian-backed-forces-in-iraq-raise-stakes-rocket-attack-kills-several-us-coalition-troops-in-iraq/"
@@ -143,6 +144,27 @@ def test_dicts_as_normalize_writes_them_keep_their_path() -> None:
     assert [member.path for member in group.members] == ["pages/a.html", "pages/b.html"]
     with pytest.raises(ParseError):
         list(groups([{"body": "no title"}]))
+
+
+def test_a_dict_is_read_as_its_article_is() -> None:
+    page = article(STORY, "https://a.example/", published="2021-05-01", publisher="A News")
+    page = attrs.evolve(page, body=(Block("image", "a photo", url="x.jpg"), *page.body))
+    assert sketch(to_dict(page), path="p") == sketch(page, path="p")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"title": 7},
+        {"title": "t", "body": ["a paragraph"]},
+        {"title": "t", "publisher": "A News"},
+        {"title": "t", "original": {"url": "https://a.example/"}},
+        {"title": "t", "published": 2021},
+    ],
+)
+def test_a_dict_that_is_not_an_article_is_refused(record: dict) -> None:
+    with pytest.raises(ParseError, match="not an Article"):
+        sketch(record)
 
 
 def run(arguments: list[str], stdin: bytes | None = None) -> tuple[int, list[dict], str]:

@@ -21,12 +21,13 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
+from .errors import ParseError
 from .model import Article, Original, Publisher
-from .serialize import from_dict, structure, unstructure
+from .serialize import structure, unstructure
 from .sketch import band_keys, shingles
 
 # A pair is a copy when this share of one body's shingles is found in the other.
@@ -34,6 +35,7 @@ CONTAINED = 0.8
 # A member holding less than this share of its source's shingles is an excerpt.
 EXCERPT = 0.5
 ROLES = ("source", "copy", "excerpt", "declared")
+T = TypeVar("T", Publisher, Original)
 
 
 @attrs.frozen
@@ -79,7 +81,7 @@ class Sketch:
     """What tracing keeps of one article: its member record, body shingles and band keys."""
 
     member: Member
-    shingles: bytes  # the body's distinct shingle hashes, sorted, as 64-bit integers
+    shingles: bytes  # the body's distinct shingle hashes as 64-bit integers
     bands: tuple[int, ...]
 
 
@@ -103,25 +105,54 @@ def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> 
 
     Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
     """
-    if not isinstance(article, Article):
-        own = article.get("path")
-        path = own if isinstance(own, str) else path
-        fields = {key: value for key, value in article.items() if key in _ARTICLE_FIELDS}
-        article = from_dict(fields)
-    hashes = shingles(article.text)
+    if isinstance(article, Article):
+        url = article.url or article.canonical_url
+        member = Member(
+            path, url, article.title, article.publisher, article.published, article.original
+        )
+        return _sketch(member, article.text)
+    try:
+        return _sketch(*_read_record(article, path))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ParseError(f"not an Article: {type(error).__name__}: {error}") from error
+
+
+def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, str]:
+    """The member and body text of an Article dict, read straight from it: building the whole
+    Article with the converter took most of a worker's time."""
+    own = record.get("path")
+    title = record["title"]
+    published = record.get("published")
+    if not isinstance(title, str) or not isinstance(published, str | None):
+        raise TypeError("the title and the date must be strings")
     member = Member(
-        path,
-        article.url or article.canonical_url,
-        article.title,
-        article.publisher,
-        article.published,
-        article.original,
+        own if isinstance(own, str) else path,
+        record.get("url") or record.get("canonical_url"),
+        title,
+        _optional(record.get("publisher"), Publisher),
+        published,
+        _optional(record.get("original"), Original),
     )
-    distinct = array("Q", sorted(set(hashes))).tobytes()
-    return Sketch(member, distinct, band_keys(hashes))
+    blocks = record.get("body") or ()
+    text = "\n\n".join(
+        block["text"] for block in blocks if block["text"] and block["kind"] != "image"
+    )
+    return member, text
 
 
-_ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
+def _optional(data: object, cls: type[T]) -> T | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        raise TypeError(f"{cls.__name__.lower()} is not an object with a name")
+    if not all(isinstance(value, str | None) for value in data.values()):
+        raise TypeError(f"{cls.__name__.lower()} holds something other than strings")
+    return cls(**data)
+
+
+def _sketch(member: Member, text: str) -> Sketch:
+    hashes = shingles(text)
+    return Sketch(member, array("Q", set(hashes)).tobytes(), band_keys(hashes))
 
 
 class Tracer:
