@@ -15,19 +15,18 @@ file, and memory holds only the band keys and a few numbers per page (about 290 
 
 from __future__ import annotations
 
-import json
+import pickle
 import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
 from .errors import ParseError
 from .model import Article, Original, Publisher
-from .serialize import structure, unstructure
 from .sketch import band_keys, shingles
 
 # A pair is a copy when this share of one body's shingles is found in the other.
@@ -36,6 +35,8 @@ CONTAINED = 0.8
 EXCERPT = 0.5
 ROLES = ("source", "copy", "excerpt", "declared")
 T = TypeVar("T", Publisher, Original)
+# Pages whose shingles are kept at hand while groups are verified and assembled.
+_CACHED = 512
 
 
 @attrs.frozen
@@ -165,7 +166,6 @@ class Tracer:
         self._counts = array("L")
         self._banded = array("L")  # the pages with band keys, and their keys
         self._keys = array("Q")
-        self._cache = lru_cache(maxsize=512)(self._read_shingles)
 
     def __enter__(self) -> Tracer:
         return self
@@ -180,47 +180,98 @@ class Tracer:
         return len(self._starts)
 
     def add(self, sketch: Sketch) -> None:
-        record = json.dumps(unstructure(sketch.member)).encode()
-        self._spool.seek(0, 2)
-        self._starts.append(self._spool.tell())
+        record = pickle.dumps(sketch.member)
+        self._starts.append(self._write(record + sketch.shingles))
         self._lengths.append(len(record))
         self._counts.append(len(sketch.shingles) // 8)
-        self._spool.write(record + sketch.shingles)
         if sketch.bands:
             self._banded.append(len(self) - 1)
             self._keys.extend(sketch.bands)
 
     def groups(self, *, include_single: bool = False) -> Iterator[Group]:
-        """Every group, in the order of its first member; singles too with ``include_single``."""
-        components = link(self.buckets(), self.shingles)
-        grouped = {indices[0]: indices for indices in components}
-        members = {index for indices in components for index in indices}
+        """Every group, in the order of its first member; singles too with ``include_single``.
+
+        The candidates are verified one connected set at a time, so that a page's shingles are
+        read once (the last few hundred read are kept at hand); each group waits in the spool
+        for its turn.
+        """
+        shingles = lru_cache(maxsize=_CACHED)(self._read_shingles)
+        kept: dict[int, tuple[int, int]] = {}  # each group's first page: where the group is
+        grouped = bytearray(len(self))
+        for buckets in self.candidate_sets():
+            for indices in link(buckets, shingles):
+                record = pickle.dumps(assemble(indices, self.member, shingles))
+                kept[indices[0]] = (self._write(record), len(record))
+                for index in indices:
+                    grouped[index] = 1
         for index in range(len(self)):
-            if index in grouped:
-                yield assemble(grouped[index], self.member, self.shingles)
-            elif include_single and index not in members:
+            if index in kept:
+                yield cast(Group, self._read(*kept[index]))
+            elif include_single and not grouped[index]:
                 yield single(self.member(index))
+
+    def candidate_sets(self) -> Iterator[list[tuple[int, ...]]]:
+        """The distinct buckets, in sets that share no page: all of a page's candidates are in
+        its set."""
+        distinct = dict.fromkeys(tuple(bucket) for bucket in self.buckets())
+        joined = Sets()
+        for bucket in distinct:
+            for index in bucket[1:]:
+                joined.join(bucket[0], index)
+        sets: dict[int, list[tuple[int, ...]]] = {}
+        for bucket in distinct:
+            sets.setdefault(joined.root(bucket[0]), []).append(bucket)
+        yield from sets.values()
 
     def buckets(self) -> Iterator[list[int]]:
         """The pages sharing each band key, when two or more do; one band at a time."""
         bands = len(self._keys) // max(len(self._banded), 1)
         for band in range(bands):
             bucket: dict[int, list[int]] = {}
-            for position, index in enumerate(self._banded):
-                bucket.setdefault(self._keys[position * bands + band], []).append(index)
+            for key, index in zip(self._keys[band::bands], self._banded, strict=True):
+                bucket.setdefault(key, []).append(index)
             yield from (indices for indices in bucket.values() if len(indices) > 1)
 
     def member(self, index: int) -> Member:
-        self._spool.seek(self._starts[index])
-        return structure(json.loads(self._spool.read(self._lengths[index])), Member)
-
-    def shingles(self, index: int) -> frozenset[int]:
-        """The page's body shingles (the last few hundred read are kept at hand)."""
-        return self._cache(index)
+        return cast(Member, self._read(self._starts[index], self._lengths[index]))
 
     def _read_shingles(self, index: int) -> frozenset[int]:
         self._spool.seek(self._starts[index] + self._lengths[index])
         return shingle_set(self._spool.read(8 * self._counts[index]))
+
+    def _write(self, data: bytes) -> int:
+        """Append to the spool; where the data begins."""
+        start = self._spool.seek(0, 2)
+        self._spool.write(data)
+        return start
+
+    def _read(self, start: int, length: int) -> object:
+        self._spool.seek(start)
+        return pickle.loads(self._spool.read(length))
+
+
+class Sets:
+    """Disjoint sets of pages (union-find): pages joined, directly or through others."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+
+    def root(self, index: int) -> int:
+        parent = self._parent
+        while parent.setdefault(index, index) != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    def join(self, first: int, second: int) -> None:
+        self._parent[self.root(second)] = self.root(first)
+
+    def sets(self) -> list[list[int]]:
+        """The sets of two or more pages, each sorted, in the order of their first page."""
+        joined: dict[int, list[int]] = {}
+        for index in sorted(self._parent):
+            joined.setdefault(self.root(index), []).append(index)
+        return [indices for indices in joined.values() if len(indices) > 1]
 
 
 def shingle_set(data: bytes) -> frozenset[int]:
@@ -237,23 +288,15 @@ def link(
 
     Within a bucket each page is checked against the earlier ones not yet in its group.
     """
-    parent: dict[int, int] = {}
-
-    def root(index: int) -> int:
-        while parent.setdefault(index, index) != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+    joined = Sets()
     for bucket in buckets:
         for position, index in enumerate(bucket):
             for earlier in bucket[:position]:
-                if root(earlier) != root(index) and copies(shingles(earlier), shingles(index)):
-                    parent[root(index)] = root(earlier)
-    joined: dict[int, list[int]] = {}
-    for index in sorted(parent):
-        joined.setdefault(root(index), []).append(index)
-    return [indices for indices in joined.values() if len(indices) > 1]
+                if joined.root(earlier) != joined.root(index) and copies(
+                    shingles(earlier), shingles(index)
+                ):
+                    joined.join(earlier, index)
+    return joined.sets()
 
 
 def copies(first: frozenset[int], second: frozenset[int]) -> bool:
