@@ -101,6 +101,31 @@ def test_groups_are_transitive_only_through_verified_pairs() -> None:
     assert set(roles(group).values()) == {"source", "excerpt"}
 
 
+def test_text_two_articles_hold_does_not_make_them_one_group() -> None:
+    banner = paragraphs(3, count=3)  # a consent banner both sites put above the article
+    first = article([*banner, *STORY], "https://a.example/story")
+    second = article([*banner, *paragraphs(4)], "https://b.example/other")
+    copy = article(STORY, "https://c.example/copy")
+    only_banner = article(banner, "https://d.example/consent")
+    (group,) = groups([first, second, copy, only_banner])
+    assert roles(group) == {"https://a.example/story": "source", "https://c.example/copy": "copy"}
+
+
+def test_an_excerpt_of_an_excerpt_joins_through_it() -> None:
+    whole = paragraphs(5, count=20)
+    corpus = [
+        article(whole[:3], "https://a.example/three"),
+        article(whole[:8], "https://b.example/eight"),
+        article(whole, "https://c.example/whole"),
+    ]
+    (group,) = groups(corpus)
+    assert roles(group) == {
+        "https://a.example/three": "excerpt",
+        "https://b.example/eight": "excerpt",
+        "https://c.example/whole": "source",
+    }
+
+
 def test_the_declared_original_in_the_corpus_is_the_source_even_if_later() -> None:
     named = Original("Origin News", "https://origin.example/story")
     corpus = [

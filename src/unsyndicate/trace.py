@@ -29,9 +29,9 @@ from .errors import ParseError
 from .model import Article, Original, Publisher
 from .sketch import band_keys, shingles
 
-# A pair is a copy when this share of one body's shingles is found in the other.
+# A pair is verified when this share of one body's shingles is found in the other.
 CONTAINED = 0.8
-# A member holding less than this share of its source's shingles is an excerpt.
+# A page holding less than this share of another's (its source's) shingles is an excerpt of it.
 EXCERPT = 0.5
 ROLES = ("source", "copy", "excerpt", "declared")
 T = TypeVar("T", Publisher, Original)
@@ -286,23 +286,60 @@ def link(
 ) -> list[list[int]]:
     """The pages joined by verified pairs among the candidates, each list sorted, in order.
 
-    Within a bucket each page is checked against the earlier ones not yet in its group.
+    A pair is verified when one body holds most (:data:`CONTAINED`) of the other's shingles.
+    Copies, pages holding half or more (:data:`EXCERPT`) of each other, are joined first. An
+    excerpt (a page held by another that it holds less than half of) then joins the group of
+    the pages holding it, longer excerpts first, but only when those pages are all in one
+    group: text that two different articles hold (a consent banner, a passage both quote) does
+    not say which of them a page copies, and must not make them one group.
     """
     joined = Sets()
-    for bucket in buckets:
-        for position, index in enumerate(bucket):
-            for earlier in bucket[:position]:
-                if joined.root(earlier) != joined.root(index) and copies(
-                    shingles(earlier), shingles(index)
-                ):
-                    joined.join(earlier, index)
+    holders: dict[int, list[int]] = {}  # each excerpt, and the pages found holding it
+    for first, second in candidate_pairs(buckets, joined):
+        (small, small_shingles), (large, large_shingles) = sorted(
+            ((first, shingles(first)), (second, shingles(second))), key=lambda page: len(page[1])
+        )
+        # What the smaller body does not share is the smaller set to build, when it is a copy.
+        shared = len(small_shingles) - len(small_shingles - large_shingles)
+        if shared < CONTAINED * len(small_shingles):
+            continue
+        if shared >= EXCERPT * len(large_shingles):
+            joined.join(first, second)
+        else:
+            holders.setdefault(small, []).append(large)
+    _join_excerpts(joined, holders, shingles)
     return joined.sets()
 
 
-def copies(first: frozenset[int], second: frozenset[int]) -> bool:
-    """Whether one body holds most of the other: exact containment, either way."""
-    shared = len(first & second)
-    return shared >= CONTAINED * min(len(first), len(second))
+def candidate_pairs(buckets: Iterable[Sequence[int]], joined: Sets) -> Iterator[tuple[int, int]]:
+    """Each pair of pages sharing a bucket, once, unless joined by the time its turn comes."""
+    seen: set[tuple[int, int]] = set()
+    for bucket in buckets:
+        for position, index in enumerate(bucket):
+            for earlier in bucket[:position]:
+                pair = (earlier, index)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if joined.root(earlier) != joined.root(index):
+                    yield pair
+
+
+def _join_excerpts(
+    joined: Sets, holders: Mapping[int, list[int]], shingles: Callable[[int], frozenset[int]]
+) -> None:
+    """Join each excerpt, with the copies it has, to the one group holding it (see :func:`link`)."""
+    held_by: dict[int, set[int]] = {}  # each set of copies with an excerpt: the pages holding it
+    longest: dict[int, int] = {}
+    for excerpt, pages in holders.items():
+        root = joined.root(excerpt)
+        held_by.setdefault(root, set()).update(pages)
+        longest[root] = max(longest.get(root, 0), len(shingles(excerpt)))
+    for root in sorted(held_by, key=lambda root: (-longest[root], root)):
+        own = joined.root(root)
+        groups = {joined.root(page) for page in held_by[root]} - {own}
+        if len(groups) == 1:
+            joined.join(groups.pop(), own)
 
 
 def assemble(
