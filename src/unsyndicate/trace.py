@@ -36,7 +36,7 @@ EXCERPT = 0.5
 ROLES = ("source", "copy", "excerpt", "declared")
 T = TypeVar("T", Publisher, Original)
 # Pages whose shingles are kept at hand while groups are verified and assembled.
-_CACHED = 512
+_CACHED = 256
 
 
 @attrs.frozen
@@ -199,7 +199,7 @@ class Tracer:
         kept: dict[int, tuple[int, int]] = {}  # each group's first page: where the group is
         grouped = bytearray(len(self))
         for buckets in self.candidate_sets():
-            for indices in link(buckets, shingles):
+            for indices in link(map(unpacked, buckets), shingles):
                 record = pickle.dumps(assemble(indices, self.member, shingles))
                 kept[indices[0]] = (self._write(record), len(record))
                 for index in indices:
@@ -210,18 +210,19 @@ class Tracer:
             elif include_single and not grouped[index]:
                 yield single(self.member(index))
 
-    def candidate_sets(self) -> Iterator[list[tuple[int, ...]]]:
+    def candidate_sets(self) -> list[list[bytes]]:
         """The distinct buckets, in sets that share no page: all of a page's candidates are in
-        its set."""
-        distinct = dict.fromkeys(tuple(bucket) for bucket in self.buckets())
+        its set. Each bucket is packed, 8 bytes a page (:func:`unpacked` reads one)."""
+        buckets = dict.fromkeys(array("L", bucket).tobytes() for bucket in self.buckets())
         joined = Sets()
-        for bucket in distinct:
+        for packed in buckets:
+            bucket = unpacked(packed)
             for index in bucket[1:]:
                 joined.join(bucket[0], index)
-        sets: dict[int, list[tuple[int, ...]]] = {}
-        for bucket in distinct:
-            sets.setdefault(joined.root(bucket[0]), []).append(bucket)
-        yield from sets.values()
+        sets: dict[int, list[bytes]] = {}
+        for packed in buckets:
+            sets.setdefault(joined.root(unpacked(packed)[0]), []).append(packed)
+        return list(sets.values())
 
     def buckets(self) -> Iterator[list[int]]:
         """The pages sharing each band key, when two or more do; one band at a time."""
@@ -272,6 +273,11 @@ class Sets:
         for index in sorted(self._parent):
             joined.setdefault(self.root(index), []).append(index)
         return [indices for indices in joined.values() if len(indices) > 1]
+
+
+def unpacked(bucket: bytes) -> memoryview:
+    """A packed bucket's pages."""
+    return memoryview(bucket).cast("L")
 
 
 def shingle_set(data: bytes) -> frozenset[int]:
