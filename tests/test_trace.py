@@ -184,7 +184,9 @@ def test_a_dict_is_read_as_its_article_is() -> None:
         {"title": "t", "body": ["a paragraph"]},
         {"title": "t", "publisher": "A News"},
         {"title": "t", "original": {"url": "https://a.example/"}},
+        {"title": None},
         {"title": "t", "published": 2021},
+        {"title": "t", "url": ["https://a.example/"]},
     ],
 )
 def test_a_dict_that_is_not_an_article_is_refused(record: dict) -> None:

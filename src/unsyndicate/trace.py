@@ -4,13 +4,15 @@
 >>> for group in groups(articles):  # doctest: +SKIP
 ...     print(group.source, [member.role for member in group.members])
 
-Candidates come from MinHash band keys (:mod:`.sketch`); a candidate pair is a copy only when
+Candidates come from MinHash band keys (:mod:`.sketch`); a candidate pair is verified only when
 exact shingle containment says so: most of one body's shingles are found in the other, in either
 direction, so a copy with furniture added, a copy cut short and an excerpt all join. Groups are
-the pages linked through such verified pairs.
+the pages linked through such verified pairs, an excerpt only to pages that are one group
+(:func:`link`).
 
 :class:`Tracer` takes sketches one at a time: each page's shingles and record go to a temporary
-file, and memory holds only the band keys and a few numbers per page (about 290 bytes).
+file, and memory holds only the band keys and a few numbers per page (about 290 bytes); the
+candidates are then verified one connected set at a time.
 """
 
 from __future__ import annotations
@@ -123,12 +125,14 @@ def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, s
     Article with the converter took most of a worker's time."""
     own = record.get("path")
     title = record["title"]
+    url = record.get("url") or record.get("canonical_url")
     published = record.get("published")
-    if not isinstance(title, str) or not isinstance(published, str | None):
-        raise TypeError("the title and the date must be strings")
+    strings = all(isinstance(value, str | None) for value in (url, published))
+    if not isinstance(title, str) or not strings:
+        raise TypeError("the title, the address and the date must be strings")
     member = Member(
         own if isinstance(own, str) else path,
-        record.get("url") or record.get("canonical_url"),
+        url,
         title,
         _optional(record.get("publisher"), Publisher),
         published,
