@@ -305,16 +305,15 @@ def link(
     """
     joined = Sets()
     holders: dict[int, list[int]] = {}  # each excerpt, and the pages found holding it
-    for first, second in candidate_pairs(buckets, joined):
-        (small, small_shingles), (large, large_shingles) = sorted(
-            ((first, shingles(first)), (second, shingles(second))), key=lambda page: len(page[1])
-        )
+    for pair in candidate_pairs(buckets, joined):
+        small, large = sorted(pair, key=lambda page: len(shingles(page)))
+        small_shingles, large_shingles = shingles(small), shingles(large)
         # What the smaller body does not share is the smaller set to build, when it is a copy.
         shared = len(small_shingles) - len(small_shingles - large_shingles)
         if shared < CONTAINED * len(small_shingles):
             continue
         if shared >= EXCERPT * len(large_shingles):
-            joined.join(first, second)
+            joined.join(small, large)
         else:
             holders.setdefault(small, []).append(large)
     _join_excerpts(joined, holders, shingles)
