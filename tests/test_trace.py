@@ -81,6 +81,21 @@ def test_copies_cut_copies_and_excerpts_join_the_earliest_page() -> None:
     assert 0.8 < containment["https://d.example/furniture"] < 1.0  # the furniture is its own
 
 
+def test_groups_come_in_the_order_of_their_first_page() -> None:
+    other = paragraphs(6)
+    corpus = [
+        article(other, "https://a.example/other"),
+        article(STORY, "https://b.example/story"),
+        article(STORY, "https://c.example/story"),
+        article(other, "https://d.example/other"),
+    ]
+    found = list(groups(corpus))
+    assert [sorted(roles(group)) for group in found] == [
+        ["https://a.example/other", "https://d.example/other"],
+        ["https://b.example/story", "https://c.example/story"],
+    ]
+
+
 def test_short_bodies_never_group() -> None:
     short = STORY[0][:200]  # fewer than 50 words
     assert len(short.split()) < 50

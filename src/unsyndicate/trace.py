@@ -36,7 +36,7 @@ CONTAINED = 0.8
 # A page holding less than this share of another's (its source's) shingles is an excerpt of it.
 EXCERPT = 0.5
 ROLES = ("source", "copy", "excerpt", "declared")
-T = TypeVar("T", Publisher, Original)
+_Named = TypeVar("_Named", Publisher, Original)
 # Pages whose shingles are kept at hand while groups are verified and assembled.
 _CACHED = 256
 
@@ -145,7 +145,7 @@ def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, s
     return member, text
 
 
-def _optional(data: object, cls: type[T]) -> T | None:
+def _optional(data: object, cls: type[_Named]) -> _Named | None:
     if data is None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
