@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from unsyndicate.batch import Failure, run_ordered
+from unsyndicate.corpus.batch import Failure, run_ordered
 
 
 def slow_double(item: int) -> int:

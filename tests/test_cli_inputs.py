@@ -18,8 +18,7 @@ from conftest import fixture_pages
 from test_snapshots import parse_page
 from unsyndicate import parse_text, to_dict
 from unsyndicate.cli import app
-from unsyndicate.inputs import (
-    InputItem,
+from unsyndicate.corpus.inputs import (
     InputTooLarge,
     UnreadableInput,
     count_inputs,
@@ -27,6 +26,7 @@ from unsyndicate.inputs import (
     parse_size,
     read_input,
 )
+from unsyndicate.corpus.items import InputItem
 from unsyndicate.schema import article_schema
 
 

@@ -129,3 +129,11 @@ def test_a_cluster_traces_the_groups_of_the_single_process(client: distributed.C
     expected = list(trace.groups(corpus))
     assert [group.size for group in expected] == [3, 2]
     assert groups(dask.bag.from_sequence(corpus, npartitions=3)) == expected
+
+
+def test_the_public_name_and_the_corpus_module_are_one() -> None:
+    import unsyndicate.dask
+    from unsyndicate.corpus import dask as corpus_dask
+
+    for name in unsyndicate.dask.__all__:
+        assert getattr(unsyndicate.dask, name) is getattr(corpus_dask, name)

@@ -8,7 +8,7 @@ import time
 import pytest
 from rich.console import Console
 
-from unsyndicate.progress import Progress
+from unsyndicate.corpus.progress import Progress
 
 
 class Clock:

@@ -7,6 +7,7 @@ import random
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
@@ -16,7 +17,7 @@ from unsyndicate import Article, Block, Original, ParseError, Publisher, to_dict
 from unsyndicate.cli import app
 from unsyndicate.schema import trace_schema
 from unsyndicate.serialize import unstructure
-from unsyndicate.trace import ExternalSource, Group, groups
+from unsyndicate.trace import ExternalSource, Group, groups, sketch
 
 GLOBALRESEARCH = FIXTURES / "globalresearch"
 SOUTH_FRONT = "https://southfront.org/iranian-backed-forces-in-iraq-raise-stakes-rocket-attack-kills-several-us-coalition-troops-in-iraq/"
@@ -80,6 +81,21 @@ def test_copies_cut_copies_and_excerpts_join_the_earliest_page() -> None:
     assert 0.8 < containment["https://d.example/furniture"] < 1.0  # the furniture is its own
 
 
+def test_groups_come_in_the_order_of_their_first_page() -> None:
+    other = paragraphs(6)
+    corpus = [
+        article(other, "https://a.example/other"),
+        article(STORY, "https://b.example/story"),
+        article(STORY, "https://c.example/story"),
+        article(other, "https://d.example/other"),
+    ]
+    found = list(groups(corpus))
+    assert [sorted(roles(group)) for group in found] == [
+        ["https://a.example/other", "https://d.example/other"],
+        ["https://b.example/story", "https://c.example/story"],
+    ]
+
+
 def test_short_bodies_never_group() -> None:
     short = STORY[0][:200]  # fewer than 50 words
     assert len(short.split()) < 50
@@ -98,6 +114,31 @@ def test_groups_are_transitive_only_through_verified_pairs() -> None:
     (group,) = groups([start, end, whole])
     assert group.source.url == "https://c.example/whole"  # type: ignore[union-attr]
     assert set(roles(group).values()) == {"source", "excerpt"}
+
+
+def test_text_two_articles_hold_does_not_make_them_one_group() -> None:
+    banner = paragraphs(3, count=3)  # a consent banner both sites put above the article
+    first = article([*banner, *STORY], "https://a.example/story")
+    second = article([*banner, *paragraphs(4)], "https://b.example/other")
+    copy = article(STORY, "https://c.example/copy")
+    only_banner = article(banner, "https://d.example/consent")
+    (group,) = groups([first, second, copy, only_banner])
+    assert roles(group) == {"https://a.example/story": "source", "https://c.example/copy": "copy"}
+
+
+def test_an_excerpt_of_an_excerpt_joins_through_it() -> None:
+    whole = paragraphs(5, count=20)
+    corpus = [
+        article(whole[:3], "https://a.example/three"),
+        article(whole[:8], "https://b.example/eight"),
+        article(whole, "https://c.example/whole"),
+    ]
+    (group,) = groups(corpus)
+    assert roles(group) == {
+        "https://a.example/three": "excerpt",
+        "https://b.example/eight": "excerpt",
+        "https://c.example/whole": "source",
+    }
 
 
 def test_the_declared_original_in_the_corpus_is_the_source_even_if_later() -> None:
@@ -143,6 +184,29 @@ def test_dicts_as_normalize_writes_them_keep_their_path() -> None:
     assert [member.path for member in group.members] == ["pages/a.html", "pages/b.html"]
     with pytest.raises(ParseError):
         list(groups([{"body": "no title"}]))
+
+
+def test_a_dict_is_read_as_its_article_is() -> None:
+    page = article(STORY, "https://a.example/", published="2021-05-01", publisher="A News")
+    page = attrs.evolve(page, body=(Block("image", "a photo", url="x.jpg"), *page.body))
+    assert sketch(to_dict(page), path="p") == sketch(page, path="p")
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"title": 7},
+        {"title": "t", "body": ["a paragraph"]},
+        {"title": "t", "publisher": "A News"},
+        {"title": "t", "original": {"url": "https://a.example/"}},
+        {"title": None},
+        {"title": "t", "published": 2021},
+        {"title": "t", "url": ["https://a.example/"]},
+    ],
+)
+def test_a_dict_that_is_not_an_article_is_refused(record: dict) -> None:
+    with pytest.raises(ParseError, match="not an Article"):
+        sketch(record)
 
 
 def run(arguments: list[str], stdin: bytes | None = None) -> tuple[int, list[dict], str]:

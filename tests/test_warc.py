@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -302,10 +303,25 @@ def test_without_the_extra_an_archive_is_an_error_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive = write_warc(tmp_path / "a.warc", [("https://example.com/1", page(1))])
-    monkeypatch.setitem(sys.modules, "unsyndicate.warc", None)  # as if warcio were missing
+    monkeypatch.setitem(sys.modules, "unsyndicate.corpus.warc", None)  # as if warcio were missing
 
     code, records, _ = normalize(str(archive), "--format", "jsonl", "--jobs", "1")
 
     assert code == 1
     assert records[0]["error"]["type"] == "UnreadableInput"
     assert "pip install 'unsyndicate[warc]'" in records[0]["error"]["message"]
+
+
+def test_the_public_name_and_the_corpus_module_are_one() -> None:
+    import unsyndicate.warc
+    from unsyndicate.corpus import warc
+
+    for name in unsyndicate.warc.__all__:
+        assert getattr(unsyndicate.warc, name) is getattr(warc, name)
+
+
+def test_reading_archives_does_not_import_argument_expansion() -> None:
+    # inputs.py imports warc.py lazily (an optional extra); warc.py needs only the items.
+    code = "import sys, unsyndicate.corpus.warc; print('unsyndicate.corpus.inputs' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert done.stdout.strip() == b"False"

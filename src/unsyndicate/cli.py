@@ -27,11 +27,10 @@ except ImportError:  # pragma: no cover (typer before the copy)
     from click import ClickException, Context, HelpFormatter, UsageError  # type: ignore[assignment]
 
 from .adapter import as_written
-from .batch import run_ordered
 from .clean import clean as clean_text
-from .convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
-from .decode import decode
-from .inputs import (
+from .corpus.batch import run_ordered
+from .corpus.convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, on_failure
+from .corpus.inputs import (
     MissingInput,
     Skipped,
     check_arguments,
@@ -40,8 +39,11 @@ from .inputs import (
     parse_size,
     read_input,
 )
-from .outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
-from .progress import Progress
+from .corpus.outputs import SUFFIXES, DirectorySink, FileSink, Sink, StreamSink
+from .corpus.progress import Progress
+from .corpus.trace_inputs import on_failure as trace_failure
+from .corpus.trace_inputs import sketch_work, work_items
+from .decode import decode
 from .registry import default_registry
 from .render import FIELDS, to_json
 from .scaffold import ScaffoldError, find_project
@@ -49,8 +51,6 @@ from .scaffold import new_adapter as scaffold
 from .schema import article_schema, trace_schema
 from .serialize import unstructure
 from .trace import Tracer
-from .trace_inputs import on_failure as trace_failure
-from .trace_inputs import sketch_work, work_items
 
 _DEFAULT_COMMAND = "parse"
 _EXIT_CODES = """\b

@@ -43,11 +43,10 @@ def shingles(text: str) -> list[int]:
     tokens = words(text)
     if len(tokens) < MIN_WORDS:
         return []
-    runs = [
-        " ".join(tokens[start : start + SHINGLE_WORDS])
-        for start in range(len(tokens) - SHINGLE_WORDS + 1)
-    ]
-    hashes: list[int] = RMinHash.hash_token_sets([runs])[0]
+    # Five views of the words, each one word further on: zipped, they give every run of five.
+    views = (tokens[start:] for start in range(SHINGLE_WORDS))
+    runs = map(" ".join, zip(*views, strict=False))
+    hashes: list[int] = RMinHash.hash_token_sets([list(runs)])[0]
     return hashes
 
 
@@ -59,8 +58,12 @@ def band_keys(hashes: list[int]) -> tuple[int, ...]:
     """
     if not hashes:
         return ()
-    signatures = RMinHash.digest_matrix_from_token_hash_sets(
-        [hashes, hashes[:OPENING_SHINGLES]], PERMUTATIONS, _SEED
+    opening = hashes[:OPENING_SHINGLES]
+    signatures = RMinHash.digest_matrix_from_flat_token_hashes(
+        array("Q", hashes + opening),
+        [0, len(hashes), len(hashes) + len(opening)],
+        PERMUTATIONS,
+        _SEED,
     ).to_rows()
     return tuple(
         _key(kind * PERMUTATIONS + start, signature[start : start + ROWS])

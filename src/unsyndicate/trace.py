@@ -4,36 +4,41 @@
 >>> for group in groups(articles):  # doctest: +SKIP
 ...     print(group.source, [member.role for member in group.members])
 
-Candidates come from MinHash band keys (:mod:`.sketch`); a candidate pair is a copy only when
+Candidates come from MinHash band keys (:mod:`.sketch`); a candidate pair is verified only when
 exact shingle containment says so: most of one body's shingles are found in the other, in either
 direction, so a copy with furniture added, a copy cut short and an excerpt all join. Groups are
-the pages linked through such verified pairs.
+the pages linked through such verified pairs, an excerpt only to pages that are one group
+(:func:`link`).
 
 :class:`Tracer` takes sketches one at a time: each page's shingles and record go to a temporary
-file, and memory holds only the band keys and a few numbers per page (about 290 bytes).
+file, and memory holds only the band keys and a few numbers per page (about 290 bytes); the
+candidates are then verified one connected set at a time.
 """
 
 from __future__ import annotations
 
-import json
+import pickle
 import tempfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
+from .errors import ParseError
 from .model import Article, Original, Publisher
-from .serialize import from_dict, structure, unstructure
 from .sketch import band_keys, shingles
 
-# A pair is a copy when this share of one body's shingles is found in the other.
+# A pair is verified when this share of one body's shingles is found in the other.
 CONTAINED = 0.8
-# A member holding less than this share of its source's shingles is an excerpt.
+# A page holding less than this share of another's (its source's) shingles is an excerpt of it.
 EXCERPT = 0.5
 ROLES = ("source", "copy", "excerpt", "declared")
+_Named = TypeVar("_Named", Publisher, Original)
+# Pages whose shingles are kept at hand while groups are verified and assembled.
+_CACHED = 256
 
 
 @attrs.frozen
@@ -79,7 +84,7 @@ class Sketch:
     """What tracing keeps of one article: its member record, body shingles and band keys."""
 
     member: Member
-    shingles: bytes  # the body's distinct shingle hashes, sorted, as 64-bit integers
+    shingles: bytes  # the body's distinct shingle hashes as 64-bit integers
     bands: tuple[int, ...]
 
 
@@ -103,25 +108,56 @@ def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> 
 
     Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
     """
-    if not isinstance(article, Article):
-        own = article.get("path")
-        path = own if isinstance(own, str) else path
-        fields = {key: value for key, value in article.items() if key in _ARTICLE_FIELDS}
-        article = from_dict(fields)
-    hashes = shingles(article.text)
+    if isinstance(article, Article):
+        url = article.url or article.canonical_url
+        member = Member(
+            path, url, article.title, article.publisher, article.published, article.original
+        )
+        return _sketch(member, article.text)
+    try:
+        return _sketch(*_read_record(article, path))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ParseError(f"not an Article: {type(error).__name__}: {error}") from error
+
+
+def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, str]:
+    """The member and body text of an Article dict, read straight from it: building the whole
+    Article with the converter took most of a worker's time."""
+    own = record.get("path")
+    title = record["title"]
+    url = record.get("url") or record.get("canonical_url")
+    published = record.get("published")
+    strings = all(isinstance(value, str | None) for value in (url, published))
+    if not isinstance(title, str) or not strings:
+        raise TypeError("the title, the address and the date must be strings")
     member = Member(
-        path,
-        article.url or article.canonical_url,
-        article.title,
-        article.publisher,
-        article.published,
-        article.original,
+        own if isinstance(own, str) else path,
+        url,
+        title,
+        _optional(record.get("publisher"), Publisher),
+        published,
+        _optional(record.get("original"), Original),
     )
-    distinct = array("Q", sorted(set(hashes))).tobytes()
-    return Sketch(member, distinct, band_keys(hashes))
+    blocks = record.get("body") or ()
+    text = "\n\n".join(
+        block["text"] for block in blocks if block["text"] and block["kind"] != "image"
+    )
+    return member, text
 
 
-_ARTICLE_FIELDS = frozenset(field.name for field in attrs.fields(Article))
+def _optional(data: object, cls: type[_Named]) -> _Named | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        raise TypeError(f"{cls.__name__.lower()} is not an object with a name")
+    if not all(isinstance(value, str | None) for value in data.values()):
+        raise TypeError(f"{cls.__name__.lower()} holds something other than strings")
+    return cls(**data)
+
+
+def _sketch(member: Member, text: str) -> Sketch:
+    hashes = shingles(text)
+    return Sketch(member, array("Q", set(hashes)).tobytes(), band_keys(hashes))
 
 
 class Tracer:
@@ -134,7 +170,6 @@ class Tracer:
         self._counts = array("L")
         self._banded = array("L")  # the pages with band keys, and their keys
         self._keys = array("Q")
-        self._cache = lru_cache(maxsize=512)(self._read_shingles)
 
     def __enter__(self) -> Tracer:
         return self
@@ -149,47 +184,104 @@ class Tracer:
         return len(self._starts)
 
     def add(self, sketch: Sketch) -> None:
-        record = json.dumps(unstructure(sketch.member)).encode()
-        self._spool.seek(0, 2)
-        self._starts.append(self._spool.tell())
+        record = pickle.dumps(sketch.member)
+        self._starts.append(self._write(record + sketch.shingles))
         self._lengths.append(len(record))
         self._counts.append(len(sketch.shingles) // 8)
-        self._spool.write(record + sketch.shingles)
         if sketch.bands:
             self._banded.append(len(self) - 1)
             self._keys.extend(sketch.bands)
 
     def groups(self, *, include_single: bool = False) -> Iterator[Group]:
-        """Every group, in the order of its first member; singles too with ``include_single``."""
-        components = link(self.buckets(), self.shingles)
-        grouped = {indices[0]: indices for indices in components}
-        members = {index for indices in components for index in indices}
+        """Every group, in the order of its first member; singles too with ``include_single``.
+
+        The candidates are verified one connected set at a time, so that a page's shingles are
+        read once (the last few hundred read are kept at hand); each group waits in the spool
+        for its turn.
+        """
+        shingles = lru_cache(maxsize=_CACHED)(self._read_shingles)
+        kept: dict[int, tuple[int, int]] = {}  # each group's first page: where the group is
+        grouped = bytearray(len(self))
+        for buckets in self.candidate_sets():
+            for indices in link(map(unpacked, buckets), shingles):
+                record = pickle.dumps(assemble(indices, self.member, shingles))
+                kept[indices[0]] = (self._write(record), len(record))
+                for index in indices:
+                    grouped[index] = 1
         for index in range(len(self)):
-            if index in grouped:
-                yield assemble(grouped[index], self.member, self.shingles)
-            elif include_single and index not in members:
+            if index in kept:
+                yield cast(Group, self._read(*kept[index]))
+            elif include_single and not grouped[index]:
                 yield single(self.member(index))
+
+    def candidate_sets(self) -> list[list[bytes]]:
+        """The distinct buckets, in sets that share no page: all of a page's candidates are in
+        its set. Each bucket is packed, 8 bytes a page (:func:`unpacked` reads one)."""
+        buckets = dict.fromkeys(array("L", bucket).tobytes() for bucket in self.buckets())
+        joined = Sets()
+        for packed in buckets:
+            bucket = unpacked(packed)
+            for index in bucket[1:]:
+                joined.join(bucket[0], index)
+        sets: dict[int, list[bytes]] = {}
+        for packed in buckets:
+            sets.setdefault(joined.root(unpacked(packed)[0]), []).append(packed)
+        return list(sets.values())
 
     def buckets(self) -> Iterator[list[int]]:
         """The pages sharing each band key, when two or more do; one band at a time."""
         bands = len(self._keys) // max(len(self._banded), 1)
         for band in range(bands):
             bucket: dict[int, list[int]] = {}
-            for position, index in enumerate(self._banded):
-                bucket.setdefault(self._keys[position * bands + band], []).append(index)
+            for key, index in zip(self._keys[band::bands], self._banded, strict=True):
+                bucket.setdefault(key, []).append(index)
             yield from (indices for indices in bucket.values() if len(indices) > 1)
 
     def member(self, index: int) -> Member:
-        self._spool.seek(self._starts[index])
-        return structure(json.loads(self._spool.read(self._lengths[index])), Member)
-
-    def shingles(self, index: int) -> frozenset[int]:
-        """The page's body shingles (the last few hundred read are kept at hand)."""
-        return self._cache(index)
+        return cast(Member, self._read(self._starts[index], self._lengths[index]))
 
     def _read_shingles(self, index: int) -> frozenset[int]:
         self._spool.seek(self._starts[index] + self._lengths[index])
         return shingle_set(self._spool.read(8 * self._counts[index]))
+
+    def _write(self, data: bytes) -> int:
+        """Append to the spool; where the data begins."""
+        start = self._spool.seek(0, 2)
+        self._spool.write(data)
+        return start
+
+    def _read(self, start: int, length: int) -> object:
+        self._spool.seek(start)
+        return pickle.loads(self._spool.read(length))
+
+
+class Sets:
+    """Disjoint sets of pages (union-find): pages joined, directly or through others."""
+
+    def __init__(self) -> None:
+        self._parent: dict[int, int] = {}
+
+    def root(self, index: int) -> int:
+        parent = self._parent
+        while parent.setdefault(index, index) != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    def join(self, first: int, second: int) -> None:
+        self._parent[self.root(second)] = self.root(first)
+
+    def sets(self) -> list[list[int]]:
+        """The sets of two or more pages, each sorted, in the order of their first page."""
+        joined: dict[int, list[int]] = {}
+        for index in sorted(self._parent):
+            joined.setdefault(self.root(index), []).append(index)
+        return [indices for indices in joined.values() if len(indices) > 1]
+
+
+def unpacked(bucket: bytes) -> memoryview:
+    """A packed bucket's pages."""
+    return memoryview(bucket).cast("L")
 
 
 def shingle_set(data: bytes) -> frozenset[int]:
@@ -204,31 +296,59 @@ def link(
 ) -> list[list[int]]:
     """The pages joined by verified pairs among the candidates, each list sorted, in order.
 
-    Within a bucket each page is checked against the earlier ones not yet in its group.
+    A pair is verified when one body holds most (:data:`CONTAINED`) of the other's shingles.
+    Copies, pages holding half or more (:data:`EXCERPT`) of each other, are joined first. An
+    excerpt (a page held by another that it holds less than half of) then joins the group of
+    the pages holding it, longer excerpts first, but only when those pages are all in one
+    group: text that two different articles hold (a consent banner, a passage both quote) does
+    not say which of them a page copies, and must not make them one group.
     """
-    parent: dict[int, int] = {}
+    joined = Sets()
+    holders: dict[int, list[int]] = {}  # each excerpt, and the pages found holding it
+    for pair in candidate_pairs(buckets, joined):
+        small, large = sorted(pair, key=lambda page: len(shingles(page)))
+        small_shingles, large_shingles = shingles(small), shingles(large)
+        # What the smaller body does not share is the smaller set to build, when it is a copy.
+        shared = len(small_shingles) - len(small_shingles - large_shingles)
+        if shared < CONTAINED * len(small_shingles):
+            continue
+        if shared >= EXCERPT * len(large_shingles):
+            joined.join(small, large)
+        else:
+            holders.setdefault(small, []).append(large)
+    _join_excerpts(joined, holders, shingles)
+    return joined.sets()
 
-    def root(index: int) -> int:
-        while parent.setdefault(index, index) != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
 
+def candidate_pairs(buckets: Iterable[Sequence[int]], joined: Sets) -> Iterator[tuple[int, int]]:
+    """Each pair of pages sharing a bucket, once, unless joined by the time its turn comes."""
+    seen: set[tuple[int, int]] = set()
     for bucket in buckets:
         for position, index in enumerate(bucket):
             for earlier in bucket[:position]:
-                if root(earlier) != root(index) and copies(shingles(earlier), shingles(index)):
-                    parent[root(index)] = root(earlier)
-    joined: dict[int, list[int]] = {}
-    for index in sorted(parent):
-        joined.setdefault(root(index), []).append(index)
-    return [indices for indices in joined.values() if len(indices) > 1]
+                pair = (earlier, index)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                if joined.root(earlier) != joined.root(index):
+                    yield pair
 
 
-def copies(first: frozenset[int], second: frozenset[int]) -> bool:
-    """Whether one body holds most of the other: exact containment, either way."""
-    shared = len(first & second)
-    return shared >= CONTAINED * min(len(first), len(second))
+def _join_excerpts(
+    joined: Sets, holders: Mapping[int, list[int]], shingles: Callable[[int], frozenset[int]]
+) -> None:
+    """Join each excerpt, with the copies it has, to the one group holding it (see :func:`link`)."""
+    held_by: dict[int, set[int]] = {}  # each set of copies with an excerpt: the pages holding it
+    longest: dict[int, int] = {}
+    for excerpt, pages in holders.items():
+        root = joined.root(excerpt)
+        held_by.setdefault(root, set()).update(pages)
+        longest[root] = max(longest.get(root, 0), len(shingles(excerpt)))
+    for root in sorted(held_by, key=lambda root: (-longest[root], root)):
+        own = joined.root(root)
+        groups = {joined.root(page) for page in held_by[root]} - {own}
+        if len(groups) == 1:
+            joined.join(groups.pop(), own)
 
 
 def assemble(

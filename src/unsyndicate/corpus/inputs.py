@@ -12,11 +12,13 @@ import glob
 import gzip
 import io
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import attrs
+
+from .items import InputItem, Note
 
 STDIN = "-"
 # Files taken from a directory; a file named on the command line is read whatever its name.
@@ -25,8 +27,6 @@ PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text",
 ARCHIVE_SUFFIXES = (".warc", ".arc")
 _GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_CHARS = frozenset("*?[")
-# Where expansion reports on what it read (stderr in the CLI).
-Note = Callable[[str], None]
 _SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
@@ -47,27 +47,6 @@ class Skipped:
     """Counts the files directory walks pass over: their names have no page or archive suffix."""
 
     files: int = 0
-
-
-@attrs.frozen
-class InputItem:
-    """One input to parse.
-
-    ``path`` says where it came from and is what output records show; ``relative`` is its name
-    under the argument it came from (``-o DIR/`` mirrors it). ``data`` holds the bytes when they
-    are already in memory (stdin, a record of an archive); otherwise ``path`` is read from disk.
-    ``url`` is the page's address when known; ``extra`` fields are carried into the output record.
-    ``charset`` is the one the page was served with; ``problem`` says why an item cannot be read
-    (a damaged archive record), and reading it then raises :class:`UnreadableInput`.
-    """
-
-    path: str
-    relative: str
-    data: bytes | None = None
-    url: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
-    charset: str | None = None
-    problem: str | None = None
 
 
 def expand_inputs(

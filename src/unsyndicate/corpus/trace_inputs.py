@@ -18,12 +18,13 @@ from typing import Any, BinaryIO, cast
 
 import attrs
 
+from ..errors import ParseError
+from ..pipeline import parse, parse_text
+from ..trace import Sketch, sketch
 from .batch import Failure
 from .convert import looks_like_html
-from .errors import ParseError
-from .inputs import STDIN, InputItem, Note, expand_inputs, read_input
-from .pipeline import parse, parse_text
-from .trace import Sketch, sketch
+from .inputs import STDIN, expand_inputs, read_input
+from .items import InputItem, Note
 
 # Records per batch sent to a worker: enough to make the trip worth it, few enough to stream.
 BATCH = 200

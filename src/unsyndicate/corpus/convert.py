@@ -6,12 +6,13 @@ from typing import Any
 
 import attrs
 
+from ..decode import peek
+from ..model import Article
+from ..pipeline import parse, parse_text
+from ..render import record, to_json, to_markdown, to_text
 from .batch import Failure
-from .decode import peek
-from .inputs import InputItem, read_input
-from .model import Article
-from .pipeline import parse, parse_text
-from .render import record, to_json, to_markdown, to_text
+from .inputs import read_input
+from .items import InputItem
 
 FORMATS = ("json", "jsonl", "text", "markdown")
 INPUT_FORMATS = ("auto", "html", "text")
