@@ -255,8 +255,7 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside, most: int) -> boo
     """Whether a container is furniture. Its class and id are not heard when it holds ``most``
     of the region's text as prose (a wrapper named "sidebar-container" holding the article),
     unless it is a list (of comments, say)."""
-    density = inside.link_density()
-    named = inside.length < most or density > _PROSE_LINKS or tag in _LISTS
+    named = inside.length < most or tag in _LISTS or inside.link_density() > _PROSE_LINKS
     label = hints.label(node) if named else ""
     if hints.unlikely(label):
         return True
@@ -286,6 +285,7 @@ def _is_furniture(node: LexborNode, tag: str, inside: _Inside, most: int) -> boo
     items = held[_LI] - 100
     inputs = held[_INPUT]
     embeds = held[_IFRAME] + held[_EMBED] + held[_OBJECT] + held[_VIDEO]
+    density = inside.link_density()
     in_figure = tag == "figure"
     return (
         (images > 1 and paragraphs / images < 0.5 and not in_figure)
