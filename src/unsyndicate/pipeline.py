@@ -61,6 +61,8 @@ from .provenance import (
 from .registry import Registry, default_registry
 from .text_nodes import text_nodes
 
+# Elements holding code or styles, not text.
+_CODE_TAGS = ("script", "style", "template")
 # Input where more than this share of characters is control or replacement characters is not
 # text at all (an image, an archive) and is refused.
 _MAX_NOISE = 0.1
@@ -173,6 +175,10 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     rules = _notice_rules(adapter, registry)
     # Field rules read the page before anything is taken out of it.
     fields = _read_fields(document, adapter)
+    if document.tree is not None:
+        # Code is no text: once the field rules have read the page, every text read after
+        # (the dates shown, the region's scoring and furniture) is spared it.
+        document.tree.strip_tags(list(_CODE_TAGS))
     text = _shown_text(document)
     publisher = _publisher(document, adapter)
     owner = publisher.name if publisher else None
