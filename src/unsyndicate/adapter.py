@@ -136,7 +136,9 @@ class Adapter:
     - ``notices``: furniture this publisher puts on its pages, recognised by its text wherever it
       appears (on other sites too).
     - ``notice_blocks``: blocks of this site's pages that are furniture, found by selector.
-    - ``refine``: a last small function for what data cannot say.
+    - ``refine``: a last small function for what data cannot say. By then the document's tree
+      has lost its scripts, styles and templates and the region's furniture: a function rule
+      reads the page as it came, or ``refine`` reads ``document.source``.
 
     Field names and CSS selectors are checked when the adapter is declared: a typo fails at
     import (a plug-in's, in the registry's problems), not on some page later.
