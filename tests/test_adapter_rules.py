@@ -227,3 +227,15 @@ def test_a_signature_is_found_in_utf8_bytes_and_in_text() -> None:
     for given in (page, page.encode("utf-8"), page.encode("utf-16")):
         assert unsyndicate.parse(given, registry=registry).adapter == "signed"
     assert unsyndicate.parse(PAGE.encode(), registry=registry).adapter == "generic"
+
+
+def test_a_function_rule_reads_the_page_scripts_included() -> None:
+    def from_script(document: Document) -> str | None:
+        assert document.tree is not None
+        script = document.tree.css_first("script#story-data")
+        return script.text() if script is not None else None
+
+    page = PAGE.replace("</body>", '<script id="story-data">From a script</script></body>')
+    article = parse(Adapter(name="scripted", fields={"subtitle": (from_script,)}), page)
+    assert article.subtitle == "From a script"
+    assert "From a script" not in article.text
