@@ -43,3 +43,12 @@ def test_blocks_keep_their_text_and_links() -> None:
         ("separator", "", ()),
         ("quote", "Quoted", ()),
     ]
+
+
+def test_code_keeps_its_layout_without_control_characters() -> None:
+    source = "def f():\r\n\tif x:\x85        return 1\u2028\x00\x1b[0m  # done"
+    tree = LexborHTMLParser(f"<body><pre><code>{source}</code></pre></body>")
+    (node,) = html_nodes(tree.body)
+    assert node.kind == "code"
+    assert node.text == "def f():\n\tif x:\n        return 1\n[0m  # done"
+    assert node.text.splitlines() == node.text.split("\n")

@@ -110,6 +110,12 @@ def fix_line_breaks(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text)
 
 
+def clean_code(text: str) -> str:
+    """Code as written, made safe: its line breaks made ``\\n`` and its control characters and
+    lone surrogates removed; spaces, tabs and indentation kept (``clean`` would change them)."""
+    return _CONTROL.sub("", fix_line_breaks(text))
+
+
 def unescape_entities(text: str) -> str:
     """Decode HTML entities left in text, double-escaped ones (``&amp;amp;``) included."""
     while "&" in text and _ENTITY.search(text):

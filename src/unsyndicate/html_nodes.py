@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from selectolax.lexbor import LexborNode
 
-from .clean import clean
+from .clean import clean, clean_code
 from .document import Link, Node, is_separator
 from .generic.title import without_permalink
 from .model import Block
@@ -191,7 +191,7 @@ def _quote(element: LexborNode) -> Node | None:
 
 
 def _code(element: LexborNode) -> Node | None:
-    text = (element.text(deep=True) or "").strip("\n")
+    text = clean_code(element.text(deep=True) or "").strip("\n")
     if not text.strip():
         return None
     classes = " ".join(filter(None, (element.attrs.get("class"), _code_class(element))))
