@@ -67,19 +67,18 @@ def text_length(nodes: Sequence[Node]) -> int:
 
 
 def _looser(fresh_body: Callable[[], LexborNode | None], *, empty: bool) -> list[Node]:
-    """The page's text blocks; in place of an ``empty`` body, when nearly all of the page's
-    text is in links (a listing), its links too."""
-    nodes = _text_blocks(fresh_body(), links=False)
-    if not empty:
+    """The page's text blocks, without those mostly in links; in place of an ``empty`` body,
+    when nearly all of the page's text is in links (a listing), with them."""
+    blocks = _text_blocks(fresh_body())
+    nodes = [node for node in blocks if _linked(node) <= _MAX_LINKED * len(node.text)]
+    if not empty or text_length(nodes) >= _LISTING * text_length(blocks):
         return nodes
-    linked = _text_blocks(fresh_body(), links=True)
-    return linked if text_length(nodes) < _LISTING * text_length(linked) else nodes
+    return blocks
 
 
-def _text_blocks(body: LexborNode | None, *, links: bool) -> list[Node]:
+def _text_blocks(body: LexborNode | None) -> list[Node]:
     """The text blocks of ``body`` (a tree of its own: the furniture is removed from it) that
-    are not furniture, labels or repeated, nor mostly links unless ``links`` (a listing page's
-    text is its links)."""
+    are neither furniture, nor labels, nor repeated."""
     if body is None:
         return []
     remove_matching(body, _OUTSIDE)
@@ -87,8 +86,7 @@ def _text_blocks(body: LexborNode | None, *, links: bool) -> list[Node]:
         if not _in_section(part):
             part.decompose()
     nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
-    most_linked = 1.0 if links else _MAX_LINKED
-    return [node for node in _once(nodes) if _is_text(node, most_linked)]
+    return [node for node in _once(nodes) if _long_enough(node)]
 
 
 def _in_section(node: LexborNode) -> bool:
@@ -113,9 +111,10 @@ def _once(nodes: list[Node]) -> list[Node]:
     return once
 
 
-def _is_text(node: Node, most_linked: float) -> bool:
-    text = node.text
-    if len(text) < _MIN_LENGTH and node.kind != "heading":
-        return False
-    linked = sum(len(link.text) for link in node.links)
-    return linked <= most_linked * len(text)
+def _long_enough(node: Node) -> bool:
+    return node.kind == "heading" or len(node.text) >= _MIN_LENGTH
+
+
+def _linked(node: Node) -> int:
+    """The length of the node's text inside links."""
+    return sum(len(link.text) for link in node.links)
