@@ -63,6 +63,13 @@ def dense_text(size: int) -> bytes:
     return page(_repeat(PARAGRAPH, size)).encode()
 
 
+def link_lines(size: int) -> bytes:
+    """A page of nothing but links, one a line (a sitemap): no article region, so the loosest
+    step takes the links themselves as the body, one block each."""
+    unit = '<div><a href="/page/1234">A link to another page on this site</a></div>'
+    return f"<!doctype html><html><body>{_repeat(unit, size)}</body></html>".encode()
+
+
 def nested_blocks(size: int) -> bytes:
     depth = size // 11
     return page("<div>" * depth + PARAGRAPH + "</div>" * depth).encode()
@@ -152,6 +159,7 @@ CASES: dict[str, tuple[Callable[[int], bytes | str], str, int]] = {
         "parse",
         10 * MB,
     ),
+    "10 MB of link lines": (link_lines, "parse", 10 * MB),
     "10 MB line, no spaces": (long_line, "parse", 10 * MB),
     "10 MB of spaces": (run_of(" "), "parse", 10 * MB),
     "10 MB of dashes": (run_of("-"), "parse", 10 * MB),
