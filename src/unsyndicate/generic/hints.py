@@ -50,26 +50,32 @@ class Words:
 
 
 def _by_first_letter(pattern: str) -> str:
-    """An alternation of words with those sharing a first letter (after a leading ``\\b``)
-    grouped: ``a(?:dvert|uthor)|b(?:anner|yline)``. The regex engine tries every alternative
-    at every place in the text; grouped, only those whose first letter is there: twice as fast
-    on class names. A pattern with groups, or an alternative not opening with a plain letter,
-    is returned as it is."""
+    """An alternation of words with those sharing a first letter grouped:
+    ``a(?:dvert|uthor)|b(?:anner|yline)``. The regex engine tries every alternative at every
+    place in the text; grouped, only those whose first letter is there, and when every
+    alternative opens with a letter it skips to the places holding one of them (a leading
+    ``\\b`` is moved after the letter for that: ``\\bads`` is ``a(?<!\\wa)ds``). Three times as
+    fast on class names. A pattern with groups, or an alternative not opening with a plain
+    letter, is returned as it is."""
     alternatives = pattern.split("|")
     if "(" in pattern or not all(map(_LEADING_LETTER.match, alternatives)):
         return pattern
     groups: dict[str, list[str]] = {}
     for alternative in alternatives:
-        start = 3 if alternative.startswith(r"\b") else 1  # through the first letter
-        groups.setdefault(alternative[:start], []).append(alternative[start:])
+        if alternative.startswith(r"\b"):
+            first = alternative[2]
+            rest = rf"(?<!\w{first}){alternative[3:]}"
+        else:
+            first, rest = alternative[0], alternative[1:]
+        groups.setdefault(first, []).append(rest)
     return "|".join(
         f"{first}(?:{'|'.join(rests)})" if len(rests) > 1 else first + rests[0]
         for first, rests in groups.items()
     )
 
 
-# A letter (or hyphen) standing for itself, not quantified.
-_LEADING_LETTER = re.compile(r"(?:\\b)?[\w-](?![?*+{])")
+# A letter (or hyphen) standing for itself, not quantified; after a \b, a letter.
+_LEADING_LETTER = re.compile(r"(?:\\b(?=\w))?[\w-](?![?*+{])")
 
 
 # An id with this many hyphens may be a heading's words.
