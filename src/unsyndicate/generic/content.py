@@ -317,7 +317,11 @@ def _choose(page: _Page, *, skip_unlikely: bool) -> list[LexborNode]:
 
 
 def _measure(text: str) -> tuple[int, int]:
-    return len(text), text.count(",") + text.count("，")
+    """The length and commas of ``text`` (a fullwidth comma is a comma in Chinese)."""
+    commas = text.count(",")
+    if not text.isascii():  # a flag of the string, read at once
+        commas += text.count("，")
+    return len(text), commas
 
 
 def _paragraph_texts(
