@@ -18,6 +18,7 @@ from typing import Final
 
 from selectolax.lexbor import LexborNode
 
+from ..tag_ids import COMMENT, TEXT, tag_ids
 from . import hints
 from .content import BLOCK_TAGS
 
@@ -170,13 +171,15 @@ class _Inside:
         return min(1.0, linked / self.length)
 
 
-def _role(tag: str) -> tuple[int, bool, bool]:
-    """The index of the tag's count (-1: not counted), whether it is a block, whether judged."""
+def _role(tag: str) -> tuple[str, int, bool, bool]:
+    """The tag, the index of its count (-1: not counted), whether it is a block, whether judged."""
     index = _INDEX.get(tag, _PARAGRAPH_LIKE if tag in _PARAGRAPH_TAGS else -1)
-    return index, tag in BLOCK_TAGS, tag in _JUDGED
+    return tag, index, tag in BLOCK_TAGS, tag in _JUDGED
 
 
-_ROLES = {tag: _role(tag) for tag in (*_COUNTED, *_PARAGRAPH_TAGS, *BLOCK_TAGS, *_JUDGED)}
+_NAMES = (*_COUNTED, *_PARAGRAPH_TAGS, *BLOCK_TAGS, *_JUDGED)
+_ROLES = {number: _role(tag) for tag, number in tag_ids(_NAMES).items()}
+_ANCHOR, _DIV = tag_ids(("a", "div")).values()
 
 
 def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
@@ -189,11 +192,12 @@ def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
     counts = [0] * (len(_COUNTED) + 1)
     length = commas = linked = anchors = blocks = 0
     found: list[LexborNode] = []
-    stack: list[tuple[LexborNode, str, _Totals | None]] = []
+    stack: list[tuple[LexborNode, int, _Totals | None]] = []
     node = region.child
     while node is not None:
-        opened: tuple[LexborNode, str, _Totals | None] | None = None
-        if node.is_text_node:
+        opened: tuple[LexborNode, int, _Totals | None] | None = None
+        tag = node.tag_id
+        if tag == TEXT:
             piece = (node.text_content or "").strip()
             if piece:
                 pieces.append(piece)
@@ -201,11 +205,11 @@ def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
                 length += size
                 commas += piece.count(",")
                 linked += size * anchors
-        elif (tag := node.tag) and tag[0] != "-":  # an element, not a comment
+        elif tag != COMMENT:
             before: _Totals | None = None
             role = _ROLES.get(tag)
             if role is not None:
-                index, block, judged = role
+                _, index, block, judged = role
                 if index >= 0:
                     counts[index] += 1
                 if block:
@@ -222,7 +226,7 @@ def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
                         len(found),
                         snapshot,
                     )
-            elif tag == "a":
+            elif tag == _ANCHOR:
                 anchors += 1
             opened = (node, tag, before)
             child = node.child
@@ -234,13 +238,13 @@ def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
         while True:
             if opened is not None:
                 node, tag, before = opened
-                if tag == "a":
+                if tag == _ANCHOR:
                     anchors -= 1
                 elif before is not None:
-                    if tag == "div" and blocks == before[_BLOCKS]:
+                    if tag == _DIV and blocks == before[_BLOCKS]:
                         counts[_PARAGRAPH_LIKE] += 1  # a div holding no block is a paragraph
                     inside = _Inside(before, length, commas, linked, pieces, counts)
-                    if _is_furniture(node, tag, inside, most):
+                    if _is_furniture(node, _ROLES[tag][0], inside, most):
                         del found[before[_FOUND] :]  # the furniture inside it goes with it
                         found.append(node)
             following = node.next

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..tag_ids import tag_ids
 from . import hints
 
 # The commonest first on real pages: a div's :has() test below stops at the first one inside it.
@@ -63,22 +64,11 @@ _NOT_PROSE_TAGS = ("li", "form", "header")
 _READ_FREELY = 1_000_000
 
 
-def _lexbor_tag_ids() -> dict[str, int]:
-    """Lexbor's number for each tag name asked about here, read off a page of them: an element's
-    ``tag_id`` is read several times faster than its ``tag`` (a new string on each read)."""
-    # Table cells are kept by the parser only inside a table row: they come in one.
-    names = sorted({*BLOCK_TAGS, *_TAG_SCORE, *_STOP, *_FURNITURE_TAGS, *_NOT_PROSE_TAGS, "a"})
-    names = [name for name in names if name not in ("td", "th")]
-    elements = "".join(f"<{name}></{name}>" for name in names)
-    tree = LexborHTMLParser(f"{elements}<table><tr><td></td><th></th></tr></table>")
-    return {node.tag or "": node.tag_id for node in tree.css("*")}
-
-
 def _tag_ids(names: Iterable[str]) -> frozenset[int]:
     return frozenset(_TAG_IDS[name] for name in names)
 
 
-_TAG_IDS = _lexbor_tag_ids()
+_TAG_IDS = tag_ids((*BLOCK_TAGS, *_TAG_SCORE, *_STOP, *_FURNITURE_TAGS, *_NOT_PROSE_TAGS, "a"))
 _DIV = _TAG_IDS["div"]
 _ANCHOR = _TAG_IDS["a"]
 _NOT_PROSE = _tag_ids(_NOT_PROSE_TAGS)

@@ -1,0 +1,33 @@
+"""Lexbor's numbers for tag names. An element's ``tag_id`` is read several times faster than its
+``tag`` (a new string on each read), so the tree walks compare numbers. Standard tags have fixed
+numbers; a tag lexbor does not know gets one per document, never equal to these."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser
+
+# Elements the parser keeps only in a table row.
+_TABLE_CELLS = ("td", "th")
+
+
+def tag_ids(names: Iterable[str]) -> dict[str, int]:
+    """The number of each tag name, read off a page of them (``html``, ``head`` and ``body``
+    are the page's own)."""
+    wanted = set(names)
+    elements = "".join(f"<{name}></{name}>" for name in sorted(wanted - set(_TABLE_CELLS)))
+    cells = "".join(f"<{name}></{name}>" for name in _TABLE_CELLS)
+    tree = LexborHTMLParser(f"{elements}<table><tr>{cells}</tr></table>")
+    found = {node.tag or "": node.tag_id for node in tree.css("*")}
+    return {name: found[name] for name in wanted}
+
+
+def _node_ids() -> tuple[int, int]:
+    body = LexborHTMLParser("<p>text<!--comment--></p>").css_first("p")
+    assert body is not None and body.child is not None and body.child.next is not None
+    return body.child.tag_id, body.child.next.tag_id
+
+
+# The numbers of text and comment nodes.
+TEXT, COMMENT = _node_ids()
