@@ -19,7 +19,7 @@ def _kept(paragraph: str) -> bool:
     html = f"<div id='r'><p>{PROSE}</p><p>{paragraph}</p></div>"
     region = LexborHTMLParser(html).css_first("#r")
     assert region is not None
-    boilerplate.remove_boilerplate(region)
+    boilerplate.remove_boilerplate(region, boilerplate.Removed())
     return paragraph in region.text()
 
 

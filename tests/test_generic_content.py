@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 import unsyndicate
 from conftest import fixture_pages
 from unsyndicate.generic import hints
-from unsyndicate.generic.boilerplate import remove_boilerplate
+from unsyndicate.generic.boilerplate import Removed, remove_boilerplate, remove_matching
 from unsyndicate.generic.content import content_region, link_density
 
 content_module = sys.modules["unsyndicate.generic.content"]
@@ -99,11 +99,35 @@ def test_boilerplate_removal_keeps_prose_and_drops_link_lists_and_hidden_parts()
     tree = LexborHTMLParser(html)
     region = tree.css_first("#r")
     assert region is not None
-    remove_boilerplate(region)
+    remove_boilerplate(region, Removed())
     text = region.text()
     assert PROSE in text
     for gone in ("Related one", "Hidden promo", "Aside box"):
         assert gone not in text
+
+
+def test_furniture_taken_out_goes_back_where_it_was() -> None:
+    # Taken innermost first (an aside in a nav, then siblings), and outermost first (a header
+    # in a header).
+    html = (
+        "<div id='r'><header><h1>Title</h1><header><p>Kicker</p></header></header><p>One</p>"
+        "<nav><a href='/'>Home</a><aside>Inner</aside></nav><aside>Aside</aside><p>Two</p>"
+        "<footer>End</footer></div>"
+    )
+    region = LexborHTMLParser(html).css_first("#r")
+    assert region is not None
+    whole = region.html
+    removed = Removed()
+    remove_matching(region, "nav, aside, footer", removed)
+    for part in region.css("header"):
+        removed.take(part)
+    without = region.html
+    assert without == '<div id="r"><p>One</p><p>Two</p></div>'
+    with removed.back():
+        assert region.html == whole
+    assert region.html == without
+    removed.put_back()
+    assert region.html == whole
 
 
 def test_the_title_heading_is_taken_out_of_the_body() -> None:
@@ -219,7 +243,7 @@ def test_a_container_inside_a_link_is_not_judged_a_link_list() -> None:
     tree = LexborHTMLParser(html)
     region = tree.css_first("#r")
     assert region is not None
-    remove_boilerplate(region)
+    remove_boilerplate(region, Removed())
     assert region.text().count(PROSE) == 2
 
 

@@ -9,8 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
+from unsyndicate.adapter import GENERIC, Adapter
+from unsyndicate.document import Document
+from unsyndicate.generic.boilerplate import Removed, remove_boilerplate
+from unsyndicate.generic.content import content_region
+from unsyndicate.registry import Registered, Registry
 
 SENTENCES = [
     f"Sentence number {n} explains, at some length and with care, how the harbour wall was "
@@ -276,3 +282,57 @@ def test_an_article_keeps_its_short_region() -> None:
     article = unsyndicate.parse(product_page('<meta property="og:type" content="article">'))
     assert SENTENCES[0] in article.text
     assert "a glaze fired at a different heat" not in article.text
+
+
+# A shop's page: its title in the page's header, its text in blocks whose class names furniture.
+SHOP_PAGE = (
+    "<html><head><title>Stoneware mug | The Example Shop</title></head><body>"
+    "<header><h1>Stoneware mug, large</h1></header>"
+    '<div class="product"><p>Twenty-four dollars, shipped in two days.</p>'
+    + "".join(
+        f'<div class="product-meta"><p>{text}</p></div>'
+        for text in (
+            "A hand-thrown stoneware mug with a speckled glaze, fired twice in a wood kiln by the "
+            "two potters of a small workshop on the coast.",
+            "It holds twelve ounces of coffee or tea, keeps it warm for a long while, and is safe "
+            "in the dishwasher and the microwave.",
+            "Every mug differs a little from the next: the glaze runs its own way in the kiln.",
+        )
+    )
+    + f"</div>{FOOTER}</body></html>"
+)
+
+
+def test_the_loosest_step_reads_what_the_regions_furniture_removal_took_out() -> None:
+    # The region's furniture removal takes the product's description out ...
+    tree = LexborHTMLParser(SHOP_PAGE)
+    [region] = content_region(tree)
+    remove_boilerplate(region, Removed())
+    assert "speckled glaze" not in region.text()
+    # ... and the loosest step, reading the page's own blocks, finds it.
+    article = unsyndicate.parse(SHOP_PAGE)
+    assert any(warning.startswith("loose body") for warning in article.warnings)
+    assert "speckled glaze" in article.text
+    assert "safe in the dishwasher" in article.text
+
+
+def test_what_the_loosest_step_leaves_out_is_still_there_for_the_title() -> None:
+    # The page's header is no body, but its heading is the title the reader sees.
+    assert unsyndicate.parse(SHOP_PAGE).title == "Stoneware mug, large"
+
+
+def test_refine_reads_the_page_without_the_regions_furniture() -> None:
+    seen: list[str] = []
+
+    def look(article: unsyndicate.Article, document: Document) -> unsyndicate.Article:
+        assert document.tree is not None
+        seen.append(document.tree.html or "")
+        return article
+
+    adapter = Adapter(name="looking", refine=look)
+    registry = Registry.build(Registered(item, "builtin") for item in (adapter, GENERIC))
+    article = unsyndicate.parse(SHOP_PAGE, adapter="looking", registry=registry)
+    assert "speckled glaze" in article.text
+    [html] = seen
+    assert "<h1>Stoneware mug, large</h1>" in html  # what the loosest step left out is back
+    assert "speckled glaze" not in html  # the region's furniture is not

@@ -23,7 +23,7 @@ from .decode import binary_format, decode, decode_page
 from .document import Document, Head, Node, is_address
 from .errors import ParseError
 from .generic.authors import clean_authors
-from .generic.boilerplate import remove_boilerplate
+from .generic.boilerplate import Removed, remove_boilerplate
 from .generic.content import content_region
 from .generic.loose import LOOSE_WARNING, looser_nodes
 from .generic.published import Shown, page_text, published_date, shown_dates
@@ -252,19 +252,19 @@ def _region(document: Document, adapter: Adapter) -> tuple[list[Node], list[Medi
         roots = content_region(tree)
     nodes: list[Node] = []
     embeds: list[Media] = []
+    # The generic region's furniture: out of the tree from here on, but for the time the
+    # loosest step reads the page's own blocks.
+    furniture = Removed()
     for root in roots:
         for selector in adapter.exclude:
             for element in root.css(selector):
                 element.decompose()
         embeds += media_in_html(root)
         if generic:
-            remove_boilerplate(root)
+            remove_boilerplate(root, furniture)
         nodes += html_nodes(root)
     if generic:
-        looser = looser_nodes(
-            nodes, lambda: LexborHTMLParser(_without_nul(document.page)).body,
-            article=declares_article(document.head),
-        )  # fmt: skip
+        looser = looser_nodes(nodes, tree.body, furniture, article=declares_article(document.head))
         if looser is not None:
             return looser, embeds, [LOOSE_WARNING]
     return nodes, embeds, []

@@ -1,9 +1,13 @@
-"""Furniture inside the article region: subtrees removed before the region becomes blocks.
+"""Furniture inside the article region: subtrees taken out while the region becomes blocks.
 
 Navigation, asides, hidden elements and clearly named furniture go at once; other containers go
 when their content says they are furniture (mostly links, more images or inputs than paragraphs,
 a furniture-like class with little text). Every container is judged on the region as it stands
 once the first kind is gone, then the furniture found goes.
+
+Furniture is taken out of the tree, not destroyed: the loosest step puts it back while it reads
+the page's own text blocks, the region's furniture among them, from the same tree (a second
+parse of the page for them held a second tree as big as the first).
 
 One walk of the region gathers what each container is judged on (text and link lengths, counts
 of paragraphs, images, list items and inputs inside), so judging costs the same however deeply
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Final
 
 from selectolax.lexbor import LexborNode
@@ -71,24 +77,70 @@ _PROSE_COMMAS = 10
 _PROSE_LINKS = 0.25
 
 
-def remove_boilerplate(region: LexborNode) -> None:
-    """Remove furniture subtrees under ``region`` (the region itself is kept)."""
-    remove_matching(region, _ALWAYS)
+class Removed:
+    """Subtrees taken out of the tree, each kept with its place so that it can be put back."""
+
+    def __init__(self) -> None:
+        # Each node with its place as it was taken out: its next sibling, or when it was the
+        # last child, its parent.
+        self._taken: list[tuple[LexborNode, LexborNode | None, LexborNode | None]] = []
+
+    def take(self, node: LexborNode) -> None:
+        """Take ``node`` and its subtree out of the tree (unlinked, not destroyed)."""
+        following = node.next
+        self._taken.append((node, following, node.parent if following is None else None))
+        node.remove(recursive=False)
+
+    def put_back(self) -> None:
+        """Put every node back where it was, the last taken first: the tree around each is then
+        as it was when that node was taken."""
+        for node, following, parent in reversed(self._taken):
+            if following is not None:
+                following.insert_before(node, move=True)
+            elif parent is not None:
+                parent.insert_child(node, move=True)
+
+    @contextmanager
+    def back(self) -> Iterator[None]:
+        """Every node back in the tree for the time of a ``with`` block, then out again."""
+        self.put_back()
+        try:
+            yield
+        finally:
+            for node, _, _ in self._taken:  # in the order taken: each from the same place
+                node.remove(recursive=False)
+
+
+@contextmanager
+def taken_out() -> Iterator[Removed]:
+    """Subtrees taken out within a ``with`` block, put back after it."""
+    removed = Removed()
+    try:
+        yield removed
+    finally:
+        removed.put_back()
+
+
+def remove_boilerplate(region: LexborNode, removed: Removed) -> None:
+    """Take the furniture subtrees under ``region`` out of the tree into ``removed`` (the region
+    itself stays)."""
+    remove_matching(region, _ALWAYS, removed)
     length, furniture = _judge(region, _text_length(region) // 2)
     # A short region is all the page has: judging its parts would leave nothing.
     if length >= _MIN_JUDGED:
         for node in furniture:
-            node.decompose()
+            removed.take(node)
 
 
-def remove_matching(region: LexborNode, selector: str) -> None:
-    """Remove the elements under ``region`` that match ``selector`` (the region is kept).
+def remove_matching(region: LexborNode, selector: str, removed: Removed) -> None:
+    """Take the elements under ``region`` that match ``selector`` out of the tree into
+    ``removed`` (the region stays).
 
     A form holding most of the region's text stays: it wraps the page (ASP.NET pages, forum
     software's list of posts), it is no form to fill in.
     """
     # A node matching two selectors is listed twice; innermost first (reverse document
-    # order), so no node is removed after an ancestor.
+    # order), so no node is taken after an ancestor.
     done = {region.mem_id}
     most: int | None = None
     for node in reversed(region.css(selector)):
@@ -100,7 +152,7 @@ def remove_matching(region: LexborNode, selector: str) -> None:
                 most = _text_length(region) // 2
             if _text_length(node) > most:
                 continue
-        node.decompose()
+        removed.take(node)
 
 
 def _text_length(node: LexborNode) -> int:

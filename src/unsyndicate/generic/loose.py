@@ -5,13 +5,13 @@ repetition (a product page, a listing, a page of widgets every region test turns
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from selectolax.lexbor import LexborNode
 
 from ..document import Node
 from ..html_nodes import html_nodes
-from .boilerplate import remove_matching
+from .boilerplate import Removed, remove_matching, taken_out
 
 LOOSE_WARNING = (
     "loose body: no article region held the page's text; the body is the page's text blocks"
@@ -45,15 +45,17 @@ _TEXT_KINDS = ("paragraph", "heading", "quote", "list", "table", "code")
 
 
 def looser_nodes(
-    nodes: Sequence[Node], fresh_body: Callable[[], LexborNode | None], *, article: bool
+    nodes: Sequence[Node], body: LexborNode | None, furniture: Removed, *, article: bool
 ) -> list[Node] | None:
-    """The page's own text blocks in place of a generic body's ``nodes`` that are too thin, or
-    None to keep them. ``fresh_body`` parses the page again (the region's furniture is gone
-    from the first tree); ``article``: whether the page says it is an article."""
+    """The text blocks of the page's ``body`` in place of a generic body's ``nodes`` that are
+    too thin, or None to keep them. ``furniture``: what the region's nodes were read without,
+    out of the tree (back in it while the page's blocks are read); ``article``: whether the page
+    says it is an article."""
     found = text_length(nodes)
     if found >= (_THIN_BODY if article else _THIN_PAGE):
         return None
-    looser = _looser(fresh_body, empty=not found)
+    with furniture.back():
+        looser = _looser(body, empty=not found)
     more = text_length(looser)
     # An empty body takes any text; a short one, only much more of it.
     if (more and not found) or more >= max(_THIN_BODY, _LOOSER * found):
@@ -66,10 +68,10 @@ def text_length(nodes: Sequence[Node]) -> int:
     return sum(len(node.text) for node in nodes if node.kind not in _NOT_BODY_TEXT)
 
 
-def _looser(fresh_body: Callable[[], LexborNode | None], *, empty: bool) -> list[Node]:
+def _looser(body: LexborNode | None, *, empty: bool) -> list[Node]:
     """The page's text blocks, without those mostly in links; in place of an ``empty`` body,
     when nearly all of the page's text is in links (a listing), with them."""
-    blocks = _text_blocks(fresh_body())
+    blocks = _text_blocks(body)
     nodes = [node for node in blocks if _linked(node) <= _MAX_LINKED * len(node.text)]
     if not empty or text_length(nodes) >= _LISTING * text_length(blocks):
         return nodes
@@ -77,15 +79,16 @@ def _looser(fresh_body: Callable[[], LexborNode | None], *, empty: bool) -> list
 
 
 def _text_blocks(body: LexborNode | None) -> list[Node]:
-    """The text blocks of ``body`` (a tree of its own: the furniture is removed from it) that
-    are neither furniture, nor labels, nor repeated."""
+    """The text blocks of ``body`` that are neither furniture (out of the tree while the blocks
+    are read, then back), nor labels, nor repeated."""
     if body is None:
         return []
-    remove_matching(body, _OUTSIDE)
-    for part in body.css(_PAGE_PARTS):
-        if not _in_section(part):
-            part.decompose()
-    nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
+    with taken_out() as furniture:
+        remove_matching(body, _OUTSIDE, furniture)
+        for part in body.css(_PAGE_PARTS):
+            if not _in_section(part):
+                furniture.take(part)
+        nodes = [node for node in html_nodes(body) if node.kind in _TEXT_KINDS]
     return [node for node in _once(nodes) if _long_enough(node)]
 
 
