@@ -15,8 +15,8 @@ _TABLE_CELLS = ("td", "th")
 def tag_ids(names: Iterable[str]) -> dict[str, int]:
     """The number of each tag name, read off a page of them (``html``, ``head`` and ``body``
     are the page's own)."""
-    wanted = set(names)
-    elements = "".join(f"<{name}></{name}>" for name in sorted(wanted - set(_TABLE_CELLS)))
+    wanted = dict.fromkeys(names)  # in the order given
+    elements = "".join(f"<{name}></{name}>" for name in wanted if name not in _TABLE_CELLS)
     cells = "".join(f"<{name}></{name}>" for name in _TABLE_CELLS)
     tree = LexborHTMLParser(f"{elements}<table><tr>{cells}</tr></table>")
     found = {node.tag or "": node.tag_id for node in tree.css("*")}

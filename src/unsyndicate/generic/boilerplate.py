@@ -231,7 +231,8 @@ def _role(tag: str) -> tuple[str, int, bool, bool]:
 
 _NAMES = (*_COUNTED, *_PARAGRAPH_TAGS, *BLOCK_TAGS, *_JUDGED)
 _ROLES = {number: _role(tag) for tag, number in tag_ids(_NAMES).items()}
-_ANCHOR, _DIV = tag_ids(("a", "div")).values()
+_ANCHOR = tag_ids(("a",))["a"]
+_DIV = tag_ids(("div",))["div"]
 
 
 def _judge(region: LexborNode, most: int) -> tuple[int, list[LexborNode]]:
