@@ -11,6 +11,7 @@ from .clean import clean, clean_code
 from .document import Link, Node, is_separator
 from .generic.title import without_permalink
 from .model import Block
+from .tag_ids import COMMENT, TEXT, tag_ids
 
 SKIPPED = frozenset(
     {
@@ -26,8 +27,6 @@ INLINE = frozenset(
         "kbd", "samp", "var", "wbr", "tt", "big", "nobr", "data", "output", "-text",
     }
 )  # fmt: skip
-# Elements whose own tag inline_text() acts on: a link, or an element whose text is left out.
-_WALKED = SKIPPED | {"a"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # A run of two or more whitespace characters, or one that is not a space. One character class
 # opens the pattern, so re skips at C speed to a whitespace character; the lookbehind then sees
@@ -63,11 +62,12 @@ class _Inline:
         # clean, and no links (an element adds them only with its text).
         self.blank = True
 
-    def add(self, node: LexborNode, tag: str) -> bool:
-        """Add an inline node; False when it is an element with no text (an image link)."""
-        if tag == "-text":
+    def add(self, node: LexborNode, tag: int) -> bool:
+        """Add an inline node (``tag``: its tag number); False when it is an element with no
+        text (an image link)."""
+        if tag == TEXT:
             part = _collapse_whitespace(node.text_content or "")
-        elif tag == "br":
+        elif tag == _BR:
             part = "\n"
         else:
             part, links = inline_text(node)
@@ -92,7 +92,12 @@ class _Inline:
 def inline_text(node: LexborNode) -> tuple[str, tuple[Link, ...]]:
     """Text of an inline subtree with ``<br>`` as newlines, and the links in it."""
     only = node.child
-    if only is not None and only.next is None and only.tag == "-text" and node.tag not in _WALKED:
+    if (
+        only is not None
+        and only.next is None
+        and only.tag_id == TEXT
+        and node.tag_id not in _WALKED_IDS
+    ):
         # Most blocks hold nothing but their text: no walk needed.
         return _collapse_whitespace(only.text_content or ""), ()
     parts: list[str] = []
@@ -101,18 +106,18 @@ def inline_text(node: LexborNode) -> tuple[str, tuple[Link, ...]]:
     # first), no text node's parent needs looking at.
     skipping = False
     for child in node.traverse(include_text=True):  # node itself first
-        tag = child.tag
-        if tag == "-text":
+        tag = child.tag_id
+        if tag == TEXT:
             parent = child.parent if skipping else None
-            if parent is None or parent.tag not in SKIPPED:
+            if parent is None or parent.tag_id not in _SKIPPED_IDS:
                 parts.append(_collapse_whitespace(child.text_content or ""))
-        elif tag == "br":
+        elif tag == _BR:
             parts.append("\n")
-        elif tag == "a":
+        elif tag == _ANCHOR:
             _add_link(child, links)
-        elif tag in ("p", "div", "li", "tr") and parts:
+        elif tag in _LINE_IDS and parts:
             parts.append("\n")
-        elif tag in SKIPPED:
+        elif tag in _SKIPPED_IDS:
             skipping = True
     return "".join(parts), tuple(links)
 
@@ -142,16 +147,16 @@ def html_nodes(root: LexborNode) -> list[Node]:
             stack.pop()
             pending.flush(nodes)
             continue
-        tag = child.tag or ""
-        if tag in SKIPPED:
+        tag = child.tag_id
+        if tag in _SKIPPED_IDS:
             continue
-        if tag in INLINE or tag == "br":
+        if tag in _INLINE_IDS:
             image = None if pending.add(child, tag) else _inline_image(child)
             if image is not None:
                 pending.flush(nodes)
                 nodes.append(image)
             continue
-        builder = _BUILDERS.get(tag)
+        builder = _BUILDERS_BY_ID.get(tag)
         pending.flush(nodes)
         if builder is None:
             stack.append(_children(child))
@@ -208,7 +213,7 @@ def _list(element: LexborNode) -> Node | None:
     items: list[str] = []
     links: list[Link] = []
     for item in _children(element):
-        if item.tag != "li":
+        if item.tag_id != _LI:
             continue
         text, item_links = inline_text(item)
         text = clean(text)
@@ -227,7 +232,7 @@ def _table(element: LexborNode) -> Node | None:
     for row in _rows(element):
         cells = []
         for cell in _children(row):
-            if cell.tag in ("td", "th"):
+            if cell.tag_id in _CELL_IDS:
                 text, cell_links = inline_text(cell)
                 cells.append(clean(text).replace("\n", " "))
                 links.extend(cell_links)
@@ -243,10 +248,10 @@ def _rows(table: LexborNode) -> Iterator[LexborNode]:
     """The table's own rows: a table nested in a cell is that cell's text, not more rows (and
     walking its rows again for every level of nesting would be quadratic)."""
     for child in _children(table):
-        if child.tag == "tr":
+        if child.tag_id == _TR:
             yield child
-        elif child.tag in ("thead", "tbody", "tfoot"):
-            yield from (row for row in _children(child) if row.tag == "tr")
+        elif child.tag_id in _ROW_GROUP_IDS:
+            yield from (row for row in _children(child) if row.tag_id == _TR)
 
 
 def _image(element: LexborNode) -> Node | None:
@@ -299,3 +304,19 @@ _BUILDERS = {
     "dd": _paragraph,
     "address": _paragraph,
 }
+
+
+# The walks compare lexbor's tag numbers (see tag_ids); text and comments are kinds of node.
+_ROW_GROUPS = ("thead", "tbody", "tfoot")
+_LINE_BREAKING = ("p", "div", "li", "tr")  # inside inline text, these start a new line
+_NAMED = (*SKIPPED, *INLINE, *_BUILDERS, *_ROW_GROUPS, *_LINE_BREAKING, "br", "td", "th")
+_IDS = tag_ids(name for name in _NAMED if not name.startswith("-"))
+_ANCHOR, _BR, _LI, _TR = (_IDS[name] for name in ("a", "br", "li", "tr"))
+_SKIPPED_IDS = frozenset({COMMENT, *(_IDS[name] for name in SKIPPED if name in _IDS)})
+_INLINE_IDS = frozenset({TEXT, _BR, *(_IDS[name] for name in INLINE if name in _IDS)})
+# Elements whose own tag inline_text() acts on: a link, or an element whose text is left out.
+_WALKED_IDS = _SKIPPED_IDS | {_ANCHOR}
+_LINE_IDS = frozenset(_IDS[name] for name in _LINE_BREAKING)
+_CELL_IDS = frozenset((_IDS["td"], _IDS["th"]))
+_ROW_GROUP_IDS = frozenset(_IDS[name] for name in _ROW_GROUPS)
+_BUILDERS_BY_ID = {_IDS[name]: builder for name, builder in _BUILDERS.items()}

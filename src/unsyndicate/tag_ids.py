@@ -8,17 +8,20 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
-# Elements the parser keeps only in a table row.
-_TABLE_CELLS = ("td", "th")
+# Elements the parser keeps only in a table: a table holding each of them.
+_TABLE_PARTS = ("caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th")
+_TABLE = (
+    "<table><caption></caption><colgroup><col></colgroup><thead><tr><th></th></tr></thead>"
+    "<tbody><tr><td></td></tr></tbody><tfoot></tfoot></table>"
+)
 
 
 def tag_ids(names: Iterable[str]) -> dict[str, int]:
     """The number of each tag name, read off a page of them (``html``, ``head`` and ``body``
     are the page's own)."""
     wanted = dict.fromkeys(names)  # in the order given
-    elements = "".join(f"<{name}></{name}>" for name in wanted if name not in _TABLE_CELLS)
-    cells = "".join(f"<{name}></{name}>" for name in _TABLE_CELLS)
-    tree = LexborHTMLParser(f"{elements}<table><tr>{cells}</tr></table>")
+    elements = "".join(f"<{name}></{name}>" for name in wanted if name not in _TABLE_PARTS)
+    tree = LexborHTMLParser(elements + _TABLE)
     found = {node.tag or "": node.tag_id for node in tree.css("*")}
     return {name: found[name] for name in wanted}
 
