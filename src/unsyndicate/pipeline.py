@@ -146,7 +146,7 @@ def parse_text(
 
 def _refuse_non_text(text: str, raw: str | bytes) -> None:
     """Refuse empty input and binary data: a known file signature, or mostly control characters."""
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the page)
         raise ParseError("empty input: there is no text to extract")
     signature = binary_format(raw) if isinstance(raw, bytes) else None
     if signature:
