@@ -17,6 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import unsyndicate
 from unsyndicate import Article, ParseError
@@ -267,3 +269,30 @@ def test_the_huge_tag_check_agrees_with_its_plain_definition() -> None:
         after = chance.choice(["", ">", "<", "<b" + "q" * chance.randint(0, 25_000)])
         page = before + tag + after
         assert has_huge_tag(page) == bool(definition.search(page)), (len(before), len(tag))
+
+
+# The markup bound's tokens in their plain definition: a raw-text element or a comment runs to
+# the first end that closes it, found by a lazy match (slow: the whole tail is tried at every
+# character).
+_PLAIN_TAG = re.compile(
+    r"<(?:(?P<raw>script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b"
+    r".*?(?:</(?P=raw)\s*>|\Z)"
+    r"|!--.*?(?:-->|\Z)"
+    r"|(?P<end>/?)(?P<name>[A-Za-z][^\s/>]*+)(?P<attributes>(?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+)>?)",
+    re.IGNORECASE | re.DOTALL,
+)
+_PIECES = ["<", ">", "/", "-", "--", "-->", "<!--", "<!-", "!", "\"", "'", "=", " ", "\n", "a",
+           "<script>", "<SCRIPT", "</script", "</sCript >", "</script\n>", "<scripts>",
+           "<script-x>", "<style", "</style>", "<title>", "</title>", "<plaintext>", "<div",
+           "</div>", "<p a='>'", "<svg>", "<path/>", "<!---->", "<!--->"]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_the_markup_tokens_agree_with_their_plain_definition(pieces: list[str]) -> None:
+    page = "".join(pieces)
+
+    def tokens(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(match.span(), match.groupdict()) for match in pattern.finditer(page)]
+
+    assert tokens(sys.modules["unsyndicate.markup"]._TAG) == tokens(_PLAIN_TAG)
