@@ -106,13 +106,16 @@ _BY_ATTRIBUTE = {
     for name in dict.fromkeys(selector.tests[0].name for selector in _SELECTORS)
 }
 _TESTED = frozenset(_BY_ATTRIBUTE)
-# Every element read_head needs, found in one walk of the tree (each query walks all of it,
-# and every class test costs): a superset of the selectors above, which are then tested here.
-# A <meta> without content gives nothing, so ``[content]`` finds the ones that count.
+# Every element read_head needs, found in one walk of the tree (each query walks all of it):
+# a superset of the selectors above, which are then tested here. Each selector of the list is
+# tested on every element, the more so for an attribute lexbor does not know (it looks the name
+# up each time): so one ``[itemprop]`` for the three itemprop selectors (few elements have one),
+# and a tag first where one is enough. A <meta> without content gives nothing; a time is read
+# from a <time>, or from an element with an itemprop.
 _CANDIDATES = (
-    '[content], [datetime], script[type="application/ld+json"], [itemprop~=author], '
-    "[itemprop~=alternativeHeadline], [rel~=author], [class*=author i], [class*=byline i], "
-    "[class*=subtitle i], [class*=standfirst i], [class*=subheadline i], [itemprop~=name], h1"
+    'meta[content], time[datetime], script[type="application/ld+json"], h1, [itemprop], '
+    "[rel~=author], [class*=author i], [class*=byline i], [class*=subtitle i], "
+    "[class*=standfirst i], [class*=subheadline i]"
 )
 # Selectors compare the values of these attributes without ASCII case on HTML elements, with
 # it on SVG and MathML ones (HTML, "case-sensitivity of selectors").
