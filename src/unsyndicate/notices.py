@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .document import Link, Node, line_links, links_per_line
-from .generic.wire import AGENCY_PATTERN
+from .generic.credits import CREDIT_LINES
 from .literal import first_letters, fold_case, required_literal
 from .model import Notice
 
@@ -54,18 +54,7 @@ def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRu
 _APOSTROPHE = "['’]"
 
 GENERIC_RULES: tuple[NoticeRule, ...] = (
-    *rules(
-        "reprint",
-        r"^(?:the )?original source of this (?:article|story|post) is\b",
-        # The subject must be the piece itself: "cases first appeared in May" is prose.
-        r"^(?:(?:this|the) (?:article|story|piece|post|essay|column|interview|report|op-ed)"
-        r"\b.{0,60}?\s)?(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran)"
-        r" (?:on|in|at|by)\b",
-        r"^(?:this (?:article|story|piece) (?:is|was) )?(?:republished|reprinted|reposted)"
-        r" (?:here )?(?:from|with (?:the )?permission|under|courtesy)\b",
-        # A wire credit standing alone: "— Reuters", "The Associated Press".
-        rf"^[—–-]?\s*(?:{AGENCY_PATTERN})\s*$",
-    ),
+    *rules("reprint", *CREDIT_LINES),
     *rules(
         "copyright",
         r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[,-]?\s*)?(?P<owner>[^,\d©]{2,80}?)"

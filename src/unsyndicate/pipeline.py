@@ -51,12 +51,12 @@ from .metadata import (
 from .model import Article, Block, Media, Notice, Original, Publisher
 from .notices import GENERIC_RULES, RulePlan, body_notice, furniture_notices, plan_rules
 from .provenance import (
-    is_syndicated,
-    merge_origins,
     origin_from_canonical,
     origin_from_jsonld,
     origin_from_notices,
     origin_from_wire,
+    original_of,
+    standing_lines,
 )
 from .registry import Registry, default_registry
 from .text_nodes import text_nodes
@@ -482,17 +482,23 @@ def _article(
         shown, header.published, head_published(head, ld), date_in_url(document.url)
     )
     canonical = fields.get("canonical") or head_canonical(head)
-    original = merge_origins(
+    signed = (*header.authors, *(name for names in author_sources(head, ld)[:2] for name in names))
+    candidates = (
         _original_field(fields),
         header.original,
         origin_from_notices(notices),
         origin_from_jsonld(ld),
         origin_from_wire(
             [block.text for block in body if block.kind == "paragraph"],
-            [name for names in author_sources(head, ld)[:2] for name in names],
+            signed,
+            list(standing_lines(shown.below)),
+            authors,
+            document.url,
         ),
         origin_from_canonical(canonical, document.url),
     )
+    # A page read without its address (saved pages in a folder) is at its canonical one.
+    original = original_of(candidates, publisher, document.url or canonical)
     if original is not None:
         authors = _not_the_republisher(authors, sites)
     warnings = list(fields.warnings)
@@ -510,7 +516,7 @@ def _article(
         modified=fields.date("modified") or head_modified(head, ld) or shown.modified,
         publisher=publisher,
         original=original,
-        syndicated=is_syndicated(original, publisher),
+        syndicated=original is not None,
         url=document.url,
         canonical_url=canonical,
         language=head_language(head, ld),

@@ -3,68 +3,48 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
-from .dates import MONTH_PATTERN
-from .generic.wire import AGENCY_HOSTS, AGENCY_PATTERN, agency, wire_credit, wire_dateline
+from .generic.credits import read_credit
+from .generic.wire import AGENCY_HOSTS, agency_in_path, byline_agency, wire_credit, wire_dateline
 from .media import host_of
 from .model import Notice, Original, Publisher
+from .sites import host_keys, same_publisher, site_keys
 
 # A wire dateline opens one of the first paragraphs.
 _DATELINE_PARAGRAPHS = 3
-# Reprint lines that name the original publication; the name runs to the end of the sentence.
-_NAMED_ORIGIN = tuple(
-    re.compile(text, re.IGNORECASE)
-    for text in (
-        r"original source of this (?:article|story|post) is\s+(?P<name>[^\n]+?)\.?$",
-        r"(?:originally|first) (?:published|appeared|posted|ran) (?:on|in|at|by)\s+"
-        r"(?P<name>[^\n.,;(]+?)(?:\s+on\s+.+?)?\s*(?:[.,;(]|$)",
-        r"(?:republished|reprinted|reposted) (?:here )?"
-        r"(?:from|with (?:the )?permission (?:of|from))"
-        r"\s+(?P<name>[^\n.,;(]+?)\s*(?:[.,;(]|under\b|$)",
-        rf"^[—–-]?\s*(?P<name>{AGENCY_PATTERN})\s*$",
-    )
+# The page's text has a line per text node: a link's text inside a sentence ("According to" /
+# "Reuters" / ", the ...") is a line of its own, with a sentence going on around it.
+_SENTENCE_GOES_ON = re.compile(r"^[,.;:!?)\]»”’]|^[^\W\d_A-Z]")
+_SENTENCE_BROKEN_OFF = re.compile(r"[^\W\d_A-Z]$")
+_SHORT_LINE = 40
+# What a photo's credit says that a byline does not.
+_PHOTO_CREDIT = re.compile(
+    r"photo|foto|image|imago|picture|getty|illustration|bild|credit|©|/|\bfile\b", re.IGNORECASE
 )
 
 
-# What follows a name in a credit line and is no part of it: "X and can be read here", "X and
-# has been republished here with permission", "X, which ...": a joining word and a lower-case
-# word start a clause. The lookbehind starts a match only where a run of spaces starts.
-_CLAUSE = re.compile(r"(?<!\s)\s+(?:and|which|where|who|with|under|via|&)\s+(?=[a-z])")
-
-
-# "originally published in March 2022": a date, not a publication.
-_DATE_ONLY = re.compile(rf"(?:{MONTH_PATTERN}\.?\s+)?(?:\d\d?,?\s+)?(?:19|20)\d\d", re.IGNORECASE)
-
-
-def origin_name(name: str) -> str | None:
-    """An original publication's name, without the clause a credit line goes on with; None
-    when the line names a date instead."""
-    name = _CLAUSE.split(name, maxsplit=1)[0].strip(" .:")
-    return None if _DATE_ONLY.fullmatch(name) else agency(name) or name
-
-
 def origin_from_notices(notices: Iterable[Notice]) -> Original | None:
-    """The original publication named by the first reprint notice that names one, or by an
-    agency's copyright line ("© AP")."""
+    """The original publication named by the first reprint notice that names one (or whose
+    link does, for a nameless "Republished with permission"), or by an agency's copyright line
+    ("© AP")."""
     for notice in notices:
         credit = wire_credit(notice.text) if notice.kind == "copyright" else None
         if credit:
             return Original(credit)
         if notice.kind != "reprint":
             continue
+        url = next((link for link in notice.links if not link.startswith("mailto:")), None)
         for line in notice.text.split("\n"):
-            for rule in _NAMED_ORIGIN:
-                match = rule.search(line)
-                name = origin_name(match["name"]) if match else None
-                if name:
-                    url = next(
-                        (link for link in notice.links if not link.startswith("mailto:")), None
-                    )
-                    return Original(name, url)
+            found = read_credit(line)
+            if found is None:
+                continue
+            name = found.name or (host_of(url) if found.by_link else None)
+            if name:
+                return Original(name, url, found.published)
     return None
 
 
@@ -88,14 +68,56 @@ def origin_from_jsonld(article: dict[str, Any]) -> Original | None:
     return None
 
 
-def origin_from_wire(paragraphs: Sequence[str], author_names: Iterable[str]) -> Original | None:
-    """A news agency's story: a wire dateline ("LONDON (Reuters) -") opening one of the first
-    paragraphs (a finance site's summary may come first), a credit closing the last ("(SID)",
-    "© AP"), or an agency given as the author."""
+def origin_from_wire(
+    paragraphs: Sequence[str],
+    signed: Iterable[str],
+    below: Sequence[str],
+    people: Sequence[str],
+    url: str | None,
+) -> Original | None:
+    """A news agency's story: a wire dateline ("LONDON (Reuters) -", "【北京共同】") opening
+    one of the first paragraphs (a finance site's summary may come first), a credit closing the
+    last ("(SID)", "© AP"), an agency signing it (``signed``: the byline and the author
+    markup), a wire byline among the lines ``below`` the title ("Tom Davies" / "Associated
+    Press", "AFP | 19 Nov", "Por Agencia EFE"), or a section of the page's address named for
+    one (``/ap/``)."""
     name = next(filter(None, map(wire_dateline, paragraphs[:_DATELINE_PARAGRAPHS])), None)
     name = name or (wire_credit(paragraphs[-1]) if paragraphs else None)
-    name = name or next(filter(None, map(agency, author_names)), None)
+    name = name or next(filter(None, map(byline_agency, signed)), None)
+    name = name or _wire_byline(below, people)
+    name = name or agency_in_path(url)
     return Original(name) if name else None
+
+
+def _wire_byline(lines: Sequence[str], people: Sequence[str]) -> str | None:
+    """The agency a byline under the title credits. A photo's credit names one too ("Photo: Ann
+    Lee, AP", "Ann Lee / Reuters"): on a page signed by people, an agency line counts only
+    beside one of them."""
+    for index, line in enumerate(lines):
+        found = None if _PHOTO_CREDIT.search(line) else byline_agency(line)
+        beside = " ".join(lines[max(0, index - 1) : index + 1])
+        if found and (not people or any(person in beside for person in people)):
+            return found
+    return None
+
+
+def original_of(
+    candidates: Iterable[Original | None], publisher: Publisher | None, url: str | None
+) -> Original | None:
+    """The original publication of the page at ``url``: the first candidate that is not its own
+    publisher under another name (see :func:`is_syndicated`), with the blanks it leaves filled
+    from the candidates after it; None when the page is no repost."""
+    return merge_origins(*(found for found in candidates if is_syndicated(found, publisher, url)))
+
+
+def standing_lines(lines: Sequence[str]) -> Iterator[str]:
+    """The lines that stand on their own, as a byline does: not a link's text in a sentence."""
+    for index, line in enumerate(lines):
+        before = lines[index - 1] if index else ""
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        broken_off = len(before) > _SHORT_LINE and _SENTENCE_BROKEN_OFF.search(before)
+        if not broken_off and not _SENTENCE_GOES_ON.match(after):
+            yield line
 
 
 def merge_origins(*candidates: Original | None) -> Original | None:
@@ -114,31 +136,29 @@ def merge_origins(*candidates: Original | None) -> Original | None:
 
 
 def origin_from_canonical(canonical: str | None, url: str | None) -> Original | None:
-    """A canonical link on another site than the page's own says where the article lives."""
-    page_host, canonical_host = host_of(url), host_of(canonical)
-    if not page_host or not canonical_host or _same_site(page_host, canonical_host):
+    """A canonical link on another site than the page's own says where the article lives
+    (whether that site is the page's own publisher under another name is for
+    :func:`is_syndicated` to tell)."""
+    canonical_host = host_of(canonical)
+    if not host_of(url) or not canonical_host:
         return None
     return Original(canonical_host, canonical)
 
 
-def is_syndicated(original: Original | None, publisher: Publisher | None) -> bool:
-    """Whether the page republishes another's article: never a publisher's own page on its
-    own host (a Reuters story on reuters.com)."""
+def is_syndicated(original: Original | None, publisher: Publisher | None, url: str | None) -> bool:
+    """Whether the page at ``url`` republishes another's article: never a publisher's own page
+    under another of its names (a Reuters story on reuters.com, a ``.de`` page with its
+    ``.co.uk`` canonical, "Prevention" on prevention.com, "Live Science" crediting itself)."""
     if original is None:
         return False
-    if publisher is None:
-        return True
-    hosts = host_of(original.url or _home(original.name)), host_of(publisher.url)
-    if all(hosts) and _same_site(*hosts):
-        return False
-    return original.name.lower() != publisher.name.lower()
+    originals = site_keys(original.name, original.url or _home(original.name))
+    own = host_keys(url)
+    if publisher is not None:
+        own |= site_keys(publisher.name, publisher.url)
+    return not same_publisher(originals, own)
 
 
 def _home(name: str) -> str | None:
     """An agency's own site, as an address."""
     host = AGENCY_HOSTS.get(name)
     return f"https://{host}/" if host else None
-
-
-def _same_site(first: str, second: str) -> bool:
-    return first.split(".")[-2:] == second.split(".")[-2:]

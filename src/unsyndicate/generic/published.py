@@ -61,6 +61,9 @@ class Shown:
     modified: str | None = None
     days: frozenset[str] = frozenset()
     listed: str | None = None
+    # The lines under the title, before the body: where a byline stands (provenance.py reads
+    # a wire byline in them).
+    below: tuple[str, ...] = ()
 
 
 def page_text(tree: LexborHTMLParser) -> str:
@@ -79,7 +82,8 @@ def shown_dates(
     published = modified = None
     days: list[str] = []
     label = ""
-    for line in _around_title(text, titles):
+    before, below = _around_title(text, titles)
+    for line in (*before, *below):
         found = _date_line(line, month_first)
         day, start = found or (None, 0)
         if day is not None and is_plausible(day, latest):
@@ -91,8 +95,8 @@ def shown_dates(
                 days.append(day[:10])
         label = line if len(line) <= _MAX_LABEL and found is None else ""
     if len(days) > _MAX_HEADER_DATES:
-        return Shown(days=frozenset(days), listed=published)
-    return Shown(published, modified, frozenset(days))
+        return Shown(days=frozenset(days), listed=published, below=below)
+    return Shown(published, modified, frozenset(days), below=below)
 
 
 def _date_line(line: str, month_first: bool) -> tuple[str | None, int] | None:
@@ -108,11 +112,12 @@ def is_plausible(day: str, latest: date | None = None) -> bool:
     return EARLIEST <= date.fromisoformat(day[:10]) <= (latest or date.today())
 
 
-def _around_title(text: str, titles: Sequence[str]) -> list[str]:
-    """The non-empty lines of ``text`` near the first title standing alone on a line."""
+def _around_title(text: str, titles: Sequence[str]) -> tuple[list[str], tuple[str, ...]]:
+    """The non-empty lines of ``text`` before and after the first title standing alone on a
+    line."""
     start = _title_line(text, titles)
     if start < 0:
-        return []
+        return [], ()
     before = _non_empty(text[max(0, start - _REACH) : start])[-_LINES_BEFORE:]
     after: list[str] = []
     paragraphs = 0
@@ -122,7 +127,7 @@ def _around_title(text: str, titles: Sequence[str]) -> list[str]:
         paragraphs += len(line) > _PARAGRAPH
         if paragraphs >= _BODY_STARTED or len(after) >= _LINES_AFTER:
             break
-    return [*before, *after]
+    return before, tuple(after)
 
 
 def _non_empty(text: str) -> list[str]:

@@ -6,43 +6,48 @@ import re
 
 # A closing credit is looked for in the last characters of a paragraph only.
 _MAX_CREDIT = 60
-# Short forms as datelines and bylines write them -> the agency's name.
+# Short forms as datelines and bylines write them, in the languages pages write them in -> the
+# agency's usual name: one table, read by every rule below.
 AGENCIES = {
-    "ap": "The Associated Press",
-    "associated press": "The Associated Press",
-    "the associated press": "The Associated Press",
-    "afp": "Agence France-Presse",
-    "agence france-presse": "Agence France-Presse",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "dpa": "dpa",
-    "ansa": "ANSA",
-    "efe": "EFE",
+    **dict.fromkeys(
+        ("ap", "associated press", "the associated press", "ap news", "ap通信", "美联社",
+         "美聯社", "연합ap"),
+        "The Associated Press",
+    ),
+    **dict.fromkeys(
+        ("afp", "agence france-presse", "agence france presse", "france-presse", "afp-jiji",
+         "法新社", "agencia france-presse"),
+        "Agence France-Presse",
+    ),
+    **dict.fromkeys(("reuters", "thomson reuters", "ロイター", "路透社"), "Reuters"),
+    **dict.fromkeys(("dpa", "deutsche presse-agentur", "dpa-infocom"), "dpa"),
+    "dpa-afx": "dpa-AFX",
+    **dict.fromkeys(("efe", "agencia efe", "agencia efe s.a."), "EFE"),
+    **dict.fromkeys(("ansa", "agenzia ansa"), "ANSA"),
+    **dict.fromkeys(("sid", "sport-informations-dienst"), "SID"),
+    **dict.fromkeys(("kna", "katholische nachrichten-agentur"), "KNA"),
+    **dict.fromkeys(("epd", "evangelischer pressedienst"), "epd"),
+    **dict.fromkeys(("apa", "austria presse agentur"), "APA"),
+    **dict.fromkeys(("pa", "pa media", "press association", "pa wire"), "PA Media"),
+    **dict.fromkeys(("pti", "press trust of india"), "Press Trust of India"),
+    **dict.fromkeys(("ians", "indo-asian news service"), "IANS"),
+    **dict.fromkeys(("kyodo", "共同通信", "共同"), "Kyodo News"),
+    **dict.fromkeys(("jiji", "jiji press", "時事通信", "時事"), "Jiji Press"),
+    **dict.fromkeys(("xinhua", "新华社", "新華社"), "Xinhua"),
+    **dict.fromkeys(("yonhap", "연합뉴스"), "Yonhap"),
+    **dict.fromkeys(("cna", "中央社"), "Central News Agency"),
     "upi": "UPI",
-    "pti": "Press Trust of India",
-    "ians": "IANS",
-    "xinhua": "Xinhua",
     "bloomberg": "Bloomberg",
-    "pa": "PA Media",
-    "press association": "PA Media",
-    "cp": "The Canadian Press",
-    "canadian press": "The Canadian Press",
-    "aap": "Australian Associated Press",
-    "kyodo": "Kyodo News",
-    "yonhap": "Yonhap",
+    **dict.fromkeys(("cp", "canadian press", "the canadian press"), "The Canadian Press"),
+    **dict.fromkeys(("aap", "australian associated press"), "Australian Associated Press"),
     "tass": "TASS",
-    "sid": "SID",
-    "kna": "KNA",
-    "epd": "epd",
-    "apa": "APA",
-    "sda": "Keystone-SDA",
-    "keystone-sda": "Keystone-SDA",
+    **dict.fromkeys(("sda", "keystone-sda", "keystone-ats", "ats"), "Keystone-SDA"),
     "belga": "Belga",
     "anp": "ANP",
     "lusa": "Lusa",
     "europa press": "Europa Press",
-    "ap news": "The Associated Press",
-}
+    "notimex": "Notimex",
+}  # fmt: skip
 # Each agency's own site: its story there is its own, not a repost of itself.
 AGENCY_HOSTS = {
     "The Associated Press": "apnews.com",
@@ -62,10 +67,15 @@ AGENCY_HOSTS = {
 }
 AGENCY_PATTERN = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 """A regex fragment (no groups) matching any agency name in :data:`AGENCIES`."""
-# "WASHINGTON (AP) — ...", "LONDON (Reuters) - ...": a place, the agency in brackets, a dash.
-_DATELINE = re.compile(
-    rf"^[^\n()]{{0,80}}?\((?P<agency>{AGENCY_PATTERN})\)\s*[—–-]",
-    re.IGNORECASE,
+# "WASHINGTON (AP) — ...", "LONDON (Reuters) - ...", "MADRID (EFE).- ...": a place, the agency
+# in brackets, a dash; "【ワシントン共同】"; "新华社北京2月19日电" (the agency, a place, the day).
+_DATELINES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"^[^\n()]{{0,80}}?\((?P<agency>{AGENCY_PATTERN})\)\s*\.?\s*[—–-]",
+        rf"^【[^】\n]{{0,20}}?(?P<agency>{AGENCY_PATTERN})】",
+        rf"^[（(]?(?P<agency>{AGENCY_PATTERN})[^\d\n]{{0,16}}\d{{1,2}}月?\d{{0,2}}日[電电]",
+    )
 )
 _NAME = re.compile(rf"^(?:{AGENCY_PATTERN})(?: news)?$", re.IGNORECASE)
 # The credit closing a story: "... im Finale. (SID)", "(dpa/AFP)", "© AP", "— Reuters".
@@ -74,10 +84,45 @@ _CLOSING = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+# A byline or credit line is short; a longer line is prose that may name an agency in passing.
+_MAX_BYLINE = 80
+# The parts of a byline: "By Reuters | VIENNA", "Tom Davies, Associated Press", "AFP · 19 Nov".
+_BYLINE_PARTS = re.compile(r"\s*[|,•·]\s*|\s+[-–—]\s+")
+# What opens a byline or a source line, in the languages pages write them in.
+_CREDIT_OPENING = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|source|sources|quelle|fuente|fonte|bron|出典|来源|來源)"
+    r"\s*[:：]?\s+|^(?:出典|来源|來源)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# "Tom Davies Associated Press": an agency closing a reporter's byline.
+_TRAILING = re.compile(rf"\s(?P<agency>{AGENCY_PATTERN})$", re.IGNORECASE)
+# An agency's short code is written in capitals ("AFP") or, by its own house style, in small
+# letters ("dpa"): "Sid" or "Pa" closing a byline is a name.
+_SHORT_CODE = 4
+# Agency codes that a site's sections use for other things (a state, a page kind).
+_AMBIGUOUS_IN_PATH = frozenset(
+    [
+        "pa",
+        "cp",
+        "ats",
+        "sid",
+        "cna",
+        "apa",
+        "sda",
+        "anp",
+        "kna",
+        "epd",
+        "cna",
+        "jiji",
+        "共同",
+        "時事",
+    ]
+)
 
 
 def agency(name: str) -> str | None:
-    """The agency's full name when ``name`` is one (``AP``, ``Reuters News``), else None."""
+    """The agency's usual name when ``name`` is one (``AP``, ``Reuters News``, ``Agencia
+    EFE``), else None."""
     cleaned = " ".join(name.split()).strip(" .").casefold().removesuffix(" news")
     return AGENCIES.get(cleaned)
 
@@ -88,8 +133,11 @@ def is_agency(name: str) -> bool:
 
 def wire_dateline(text: str) -> str | None:
     """The agency a wire dateline at the start of ``text`` names, else None."""
-    match = _DATELINE.match(text)
-    return agency(match["agency"]) if match else None
+    for dateline in _DATELINES:
+        match = dateline.match(text)
+        if match:
+            return agency(match["agency"])
+    return None
 
 
 def wire_credit(text: str) -> str | None:
@@ -100,3 +148,37 @@ def wire_credit(text: str) -> str | None:
         return None
     credit = match["bracketed"] or match["copyright"]
     return agency(re.split(r"\s*/\s*", credit)[0])
+
+
+def byline_agency(line: str) -> str | None:
+    """The agency a byline or source line credits: "Associated Press", "By Reuters | VIENNA",
+    "Tom Davies, Associated Press", "AFP | 19 Nov 2019", "Por Agencia EFE", "Quelle: dpa"."""
+    if len(line) > _MAX_BYLINE:
+        return None
+    for part in _BYLINE_PARTS.split(line.strip()):
+        part = _CREDIT_OPENING.sub("", part)
+        found = agency(part) if _written_as_code(part) else None
+        trailing = _TRAILING.search(part) if found is None else None
+        if trailing and _written_as_code(trailing["agency"]):
+            found = agency(trailing["agency"])
+        if found:
+            return found
+    return None
+
+
+def agency_in_path(url: str | None) -> str | None:
+    """The agency a section of the page's address names: ``/news/ap/...``, ``/reuters/...``
+    (not a code that is also a place's or a page's: ``/pa/`` is Pennsylvania's news)."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("?", 1)[0].split("/")[1:-1]
+    segments = (part.casefold().replace("-", " ") for part in path)
+    return next(
+        (agency(part) for part in segments if agency(part) and part not in _AMBIGUOUS_IN_PATH),
+        None,
+    )
+
+
+def _written_as_code(name: str) -> bool:
+    name = name.strip(" .")
+    return len(name) > _SHORT_CODE or not name.isascii() or name.isupper() or name.islower()
