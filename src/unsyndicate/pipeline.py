@@ -52,6 +52,7 @@ from .model import Article, Block, Media, Notice, Original, Publisher
 from .notices import GENERIC_RULES, RulePlan, body_notice, furniture_notices, plan_rules
 from .provenance import (
     origin_from_canonical,
+    origin_from_header,
     origin_from_jsonld,
     origin_from_notices,
     origin_from_wire,
@@ -482,16 +483,18 @@ def _article(
         shown, header.published, head_published(head, ld), date_in_url(document.url)
     )
     canonical = fields.get("canonical") or head_canonical(head)
+    below = list(standing_lines(shown.below))
     signed = (*header.authors, *(name for names in author_sources(head, ld)[:2] for name in names))
     candidates = (
         _original_field(fields),
         header.original,
         origin_from_notices(notices),
+        origin_from_header(below),
         origin_from_jsonld(ld),
         origin_from_wire(
             [block.text for block in body if block.kind == "paragraph"],
             signed,
-            list(standing_lines(shown.below)),
+            below,
             authors,
             document.url,
         ),

@@ -8,8 +8,8 @@ from typing import Any
 
 import attrs
 
-from .generic.credits import read_credit
-from .generic.wire import AGENCY_HOSTS, agency_in_path, byline_agency, wire_credit, wire_dateline
+from .generic.credits import credit_in_lines, read_credit
+from .generic.wire import AGENCY_HOSTS, agency, agency_in_path, byline_agency, wire_credit, wire_dateline
 from .media import host_of
 from .model import Notice, Original, Publisher
 from .sites import host_keys, same_publisher, site_keys
@@ -18,8 +18,7 @@ from .sites import host_keys, same_publisher, site_keys
 _DATELINE_PARAGRAPHS = 3
 # The page's text has a line per text node: a link's text inside a sentence ("According to" /
 # "Reuters" / ", the ...") is a line of its own, with a sentence going on around it.
-_SENTENCE_GOES_ON = re.compile(r"^[,.;:!?)\]»”’]|^[^\W\d_A-Z]")
-_SENTENCE_BROKEN_OFF = re.compile(r"[^\W\d_A-Z]$")
+_GOES_ON = frozenset(",.;:!?)]»”’")
 _SHORT_LINE = 40
 # What a photo's credit says that a byline does not.
 _PHOTO_CREDIT = re.compile(
@@ -46,6 +45,15 @@ def origin_from_notices(notices: Iterable[Notice]) -> Original | None:
             if name:
                 return Original(name, url, found.published)
     return None
+
+
+def origin_from_header(lines: Sequence[str]) -> Original | None:
+    """The original a credit line under the title names ("来源：X", "Originally published on
+    X"); an agency's line there is a byline's or a photo's (see :func:`origin_from_wire`)."""
+    found = credit_in_lines(lines)
+    if found and found.name and agency(found.name):
+        return None
+    return Original(found.name, None, found.published) if found and found.name else None
 
 
 def origin_from_jsonld(article: dict[str, Any]) -> Original | None:
@@ -94,8 +102,11 @@ def _wire_byline(lines: Sequence[str], people: Sequence[str]) -> str | None:
     Lee, AP", "Ann Lee / Reuters"): on a page signed by people, an agency line counts only
     beside one of them."""
     for index, line in enumerate(lines):
-        found = None if _PHOTO_CREDIT.search(line) else byline_agency(line)
-        beside = " ".join(lines[max(0, index - 1) : index + 1])
+        before = lines[index - 1] if index else ""
+        # A caption's sentence, then the agency alone: the photo's credit.
+        after_caption = len(before) > _SHORT_LINE and before.endswith(".")
+        found = None if _PHOTO_CREDIT.search(line) or after_caption else byline_agency(line)
+        beside = f"{before} {line}"
         if found and (not people or any(person in beside for person in people)):
             return found
     return None
@@ -115,8 +126,9 @@ def standing_lines(lines: Sequence[str]) -> Iterator[str]:
     for index, line in enumerate(lines):
         before = lines[index - 1] if index else ""
         after = lines[index + 1] if index + 1 < len(lines) else ""
-        broken_off = len(before) > _SHORT_LINE and _SENTENCE_BROKEN_OFF.search(before)
-        if not broken_off and not _SENTENCE_GOES_ON.match(after):
+        broken_off = len(before) > _SHORT_LINE and before[-1:].islower()
+        goes_on = after[:1] in _GOES_ON or after[:1].islower()
+        if not broken_off and not goes_on:
             yield line
 
 

@@ -12,6 +12,7 @@ by NAME" quotes a member: neither is a credit.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..dates import MONTH_PATTERN, parse_date
@@ -68,18 +69,34 @@ CREDIT_LINES: tuple[str, ...] = (
     rf"^(?:cet article (?:a été |est )?)?(?:(?:publié|paru) (?:initialement|originellement|"
     rf"d'abord|pour la première fois)|(?:initialement|originellement|d'abord) (?:publié|paru))"
     rf" (?:sur|dans|par|chez)\s+{_NAME}{_END}",
-    # Japanese and Chinese: "転載元：X", "原文：X", "本文转载自X", "Xより転載".
+    # Press releases and feeds: "Provided by X", "© Provided by X".
+    rf"^(?:©\s*)?(?:provided|supplied) by\s+{_NAME}{_END}",
+    # Japanese and Chinese: "転載元：X", "原文：X", "本文转载自X", "Xより転載", "来源：X",
+    # "X 3/9(木) 18:45配信" (a news portal's line naming the outlet that supplied the story).
     r"(?:原文(?:链接|連結|标题|標題)?|転載元|出典元)\s*[:：]\s*(?P<name>[^\s、。，,:：]{2,40})",
     r"(?:转载自|轉載自)\s*[:：]?\s*(?P<name>[^\s、。，,:：]{2,40})",
+    r"(?:^|\s)(?:来源|來源|稿源|記事提供社?|提供元)\s*[:：]\s*(?P<name>[^\s、。，,:：|]{2,30})",
+    r"^(?P<name>[^\n]{2,40}?)\s+\d{1,2}/\d{1,2}\s*[(（].[)）]\s*\d{1,2}:\d\d\s*配信",
     r"(?:本記事は|この記事は|^)(?P<name>[^\s、。，:：]{2,30}?)(?:より|から)の?転載",
     # A wire credit standing alone, or a source line naming an agency: "— Reuters", "(dpa)",
-    # "Quelle: dpa", "Fuente: EFE", "By The Associated Press".
-    r"^[—–(-]?\s*(?:(?:by|von|par|por|source|sources|quelle|fuente|fonte|bron|出典|来源)\s*[:：]?\s*)?"
-    rf"(?:agencia )?(?P<name>{AGENCY_PATTERN})(?:\s*/\s*[\w-]+)*\s*\)?\s*$",
+    # "(dpa/lno)", "Quelle: dpa", "Fuente: EFE", "By The Associated Press".
+    r"^[—–-]?\s*(?:(?:by|von|par|por|source|sources|quelle|fuente|fonte|bron|出典|来源)\s*[:：]?\s*)?"
+    rf"(?:agencia )?(?P<name>{AGENCY_PATTERN})\s*$",
+    rf"^\((?P<name>{AGENCY_PATTERN})(?:\s*/\s*[\w-]+)*\)\s*$",
 )
 """Credit lines, as regex patterns read case-insensitively; ``name`` names the original."""
 
 _CREDITS = tuple(re.compile(line, re.IGNORECASE) for line in CREDIT_LINES)
+# Words one of the credit lines has: text without any holds no credit line.
+_CREDIT_WORDS = re.compile(
+    r"originally|first|appeared|republished|reprinted|reposted|syndicated|cross-posted|excerpt"
+    r"|adapted|abridged|extracted|translated|provided|supplied|source|quelle|fuente|fonte|bron"
+    r"|zuerst|ursprünglich|erstmals|original|publicad|pubblicat|apparso|publié|paru|initialement"
+    r"|原文|転載|转载|轉載|出典|来源|來源|稿源|提供|配信|by|von|par|por|\(",
+    re.IGNORECASE,
+)
+# A label alone on a line, its value on the next: "来源：" / "网易科学人", "Source:" / "AFP".
+_LABEL = re.compile(r"^\S{1,12}\s*[:：]$")
 # "originally published in March 2022": a date, not a publication.
 _DATE_ONLY = re.compile(
     rf"(?:{MONTH_PATTERN}\.?\s+)?(?:\d\d?\.?,?\s+)?(?:{MONTH_PATTERN}\.?\s+)?(?:19|20)\d\d",
@@ -146,6 +163,20 @@ def read_credit(line: str) -> Credit | None:
         if "name" not in found:
             return Credit(None, by_link=True)
         return Credit(origin_name(found["name"]), parse_date(found.get("date")))
+    return None
+
+
+def credit_in_lines(lines: Sequence[str]) -> Credit | None:
+    """The first credit naming a publication in ``lines`` (a page's lines under its title), a
+    label on a line of its own read with the value on the next."""
+    if not _CREDIT_WORDS.search("\n".join(lines)):
+        return None
+    for index, line in enumerate(lines):
+        if _LABEL.match(line) and index + 1 < len(lines):
+            line = f"{line} {lines[index + 1]}"
+        found = read_credit(line)
+        if found is not None and found.name:
+            return found
     return None
 
 

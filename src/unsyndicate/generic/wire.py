@@ -96,6 +96,13 @@ _CREDIT_OPENING = re.compile(
 )
 # "Tom Davies Associated Press": an agency closing a reporter's byline.
 _TRAILING = re.compile(rf"\s(?P<agency>{AGENCY_PATTERN})$", re.IGNORECASE)
+# "AP Auto Writer", "Associated Press Writer", "Reuters correspondent": the agency's staff.
+_STAFF = re.compile(
+    rf"^(?P<agency>{AGENCY_PATTERN})(?:\s+\w+){{0,2}}\s+(?:writer|correspondent|reporter|staff)$",
+    re.IGNORECASE,
+)
+# A story's last sentence, then the agency: "... the officials said. PTI".
+_SIGNED_OFF = re.compile(rf"[.!?”\"]\s+(?P<agency>{AGENCY_PATTERN})\s*$", re.IGNORECASE)
 # An agency's short code is written in capitals ("AFP") or, by its own house style, in small
 # letters ("dpa"): "Sid" or "Pa" closing a byline is a name.
 _SHORT_CODE = 4
@@ -143,11 +150,12 @@ def wire_dateline(text: str) -> str | None:
 def wire_credit(text: str) -> str | None:
     """The agency a credit at the end of ``text`` names ("(SID)", "(dpa/AFP)": the first),
     else None."""
-    match = _CLOSING.search(text[-_MAX_CREDIT:])
-    if match is None:
-        return None
-    credit = match["bracketed"] or match["copyright"]
-    return agency(re.split(r"\s*/\s*", credit)[0])
+    end = text[-_MAX_CREDIT:]
+    match = _CLOSING.search(end)
+    if match is not None:
+        return agency(re.split(r"\s*/\s*", match["bracketed"] or match["copyright"])[0])
+    signed = _SIGNED_OFF.search(end)
+    return agency(signed["agency"]) if signed and _written_as_code(signed["agency"]) else None
 
 
 def byline_agency(line: str) -> str | None:
@@ -157,7 +165,9 @@ def byline_agency(line: str) -> str | None:
         return None
     for part in _BYLINE_PARTS.split(line.strip()):
         part = _CREDIT_OPENING.sub("", part)
-        found = agency(part) if _written_as_code(part) else None
+        staff = _STAFF.match(part)
+        found = agency(staff["agency"]) if staff else None
+        found = found or (agency(part) if _written_as_code(part) else None)
         trailing = _TRAILING.search(part) if found is None else None
         if trailing and _written_as_code(trailing["agency"]):
             found = agency(trailing["agency"])
