@@ -216,7 +216,11 @@ def test_a_canonical_on_another_publisher_is_a_repost() -> None:
 
 @pytest.mark.parametrize(
     ("host", "label"),
-    [("news.bbc.co.uk", "bbc"), ("jaraguadosul.sc.gov.br", "jaraguadosul"), ("notion.so", "notion")],
+    [
+        ("news.bbc.co.uk", "bbc"),
+        ("jaraguadosul.sc.gov.br", "jaraguadosul"),
+        ("notion.so", "notion"),
+    ],
 )
 def test_site_label(host: str, label: str) -> None:
     assert site_label(host) == label

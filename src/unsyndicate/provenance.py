@@ -9,7 +9,14 @@ from typing import Any
 import attrs
 
 from .generic.credits import credit_in_lines, read_credit
-from .generic.wire import AGENCY_HOSTS, agency, agency_in_path, byline_agency, wire_credit, wire_dateline
+from .generic.wire import (
+    AGENCY_HOSTS,
+    agency,
+    agency_in_path,
+    byline_agency,
+    wire_credit,
+    wire_dateline,
+)
 from .media import host_of
 from .model import Notice, Original, Publisher
 from .sites import host_keys, same_publisher, site_keys
