@@ -69,7 +69,15 @@ def test_the_url_dates_a_page_that_gives_no_date_otherwise() -> None:
         ("03/04/2020", True, "2020-03-04"),
         ("03/04/2020", False, "2020-04-03"),
         ("Sat Feb 24, 2024 12:41 pm", True, "2024-02-24"),
+        ("Beitrag von anna » Mi 19. Feb 2020, 10:15", False, "2020-02-19"),
+        ("19/02/2020", False, "2020-02-19"),
+        ("公開日：2020年2月19日", True, "2020-02-19"),
+        ("发布时间：2020年 2月 19日 10:00", True, "2020-02-19"),
+        ("2020년 2월 19일 오후 3:00", True, "2020-02-19"),
+        ("2020年13月19日", True, None),
     ],
 )
-def test_dates_in_other_languages_and_orders(text: str, month_first: bool, expected: str) -> None:
+def test_dates_in_other_languages_and_orders(
+    text: str, month_first: bool, expected: str | None
+) -> None:
     assert parse_date(text, month_first) == expected

@@ -146,6 +146,12 @@ def test_html_lang_wins_over_locale() -> None:
         (["By Ann Lee (ann@example.com)", "Bo Chen @bochen"], (), ("Ann Lee", "Bo Chen")),
         (["By Ann Lee • 3 March 2019"], (), ("Ann Lee",)),
         (["JGD"], (), ("JGD",)),
+        (["By Ann Lee | Harbor Times"], (), ("Ann Lee",)),
+        (["Par Claire Martin | Ouest Matin"], (), ("Claire Martin",)),
+        (["記者 王小明／台北報導"], (), ("王小明",)),
+        (["文／山田太郎"], (), ("山田太郎",)),
+        (["作者：李华、张伟"], (), ("李华", "张伟")),
+        (["홍길동 기자"], (), ("홍길동",)),
     ],
 )
 def test_clean_authors_keeps_people_only(
@@ -244,3 +250,33 @@ def test_a_json_ld_author_given_by_reference_is_read_from_the_graph() -> None:
 def test_a_forum_handle_is_the_author_when_no_person_signs() -> None:
     body = '<article><div class="author">by quietfox</div>' + BODY[len("<article>") :]
     assert unsyndicate.parse(page(body=body)).authors == ("quietfox",)
+
+
+def titled(byline: str, lang: str = "en") -> str:
+    """A page whose byline stands under its title in plain containers, without author markup."""
+    title = "<title>Bridge plan approved</title>"
+    body = f"<article><h1>Bridge plan approved</h1>{byline}" + BODY.removeprefix("<article>")
+    return page(title, body, lang)
+
+
+@pytest.mark.parametrize(
+    ("byline", "lang", "expected"),
+    [
+        ("<div><span>Written by</span><span>Ann Lee</span></div>", "en", ("Ann Lee",)),
+        ("<div>By Ann Lee | Harbor Times</div>", "en", ("Ann Lee",)),
+        ("<div><span>Autor:</span> <a href='/a'>Jonas Weber</a></div>", "de", ("Jonas Weber",)),
+        ("<div>Par Claire Martin et Paul Roux</div>", "fr", ("Claire Martin", "Paul Roux")),
+        ("<div><span>Por Lucía Gómez</span></div>", "es", ("Lucía Gómez",)),
+        ("<div>文／山田太郎</div>", "ja", ("山田太郎",)),
+        ("<div>記者 王小明／台北報導</div>", "zh", ("王小明",)),
+    ],
+)  # fmt: skip
+def test_a_byline_without_author_markup_under_the_title_names_the_authors(
+    byline: str, lang: str, expected: tuple[str, ...]
+) -> None:
+    assert unsyndicate.parse(titled(byline, lang)).authors == expected
+
+
+def test_author_markup_beats_a_shown_byline() -> None:
+    byline = '<div>By Ann Lee</div><p class="byline">Bo Chen</p>'
+    assert unsyndicate.parse(titled(byline)).authors == ("Bo Chen",)

@@ -106,3 +106,63 @@ def test_no_source_gives_a_date_after_the_capture() -> None:
     captured = date(2020, 1, 1)
     assert published_date(Shown(), "2021-01-01", "2019-01-01", None, captured) == "2019-01-01"
     assert published_date(Shown(), None, "2021-01-01", "2021-01-01", captured) is None
+
+
+def page_with_footer(footer: str, lang: str, head: str = "") -> str:
+    """A page whose only shown date stands under the article, far from its title."""
+    return page(head=head, lang=lang).replace("</article>", f"</article><footer>{footer}</footer>")
+
+
+@pytest.mark.parametrize(
+    ("footer", "lang", "expected"),
+    [
+        ("<p>Posted on April 13, 2023</p>", "en", "2023-04-13"),
+        ("<p>Verfasst am 19.02.2020 von Anna</p>", "de", "2020-02-19"),
+        ("<p>Publié le</p><p>19 février 2020</p>", "fr", "2020-02-19"),
+        ("<p>Publicado el 19 de febrero de 2020</p>", "es", "2020-02-19"),
+        ("<p>投稿日：2020年2月19日</p>", "ja", "2020-02-19"),
+        ("<p>发布于 2020年2月19日</p>", "zh", "2020-02-19"),
+    ],
+)  # fmt: skip
+def test_a_labelled_date_under_the_article_dates_a_page_dated_nowhere_else(
+    footer: str, lang: str, expected: str
+) -> None:
+    assert unsyndicate.parse(page_with_footer(footer, lang)).published == expected
+
+
+def test_a_labelled_date_under_the_article_never_beats_the_markup() -> None:
+    head = ld(datePublished="2019-05-01T10:00:00Z")
+    article = unsyndicate.parse(page_with_footer("<p>Posted on April 13, 2023</p>", "en", head))
+    assert article.published == "2019-05-01T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<p>Aktualisiert am 19.02.2021</p>",
+        "<p>Veröffentlicht in unserem Blog seit 2019, ohne Datum.</p>",
+        "<p>Mis à jour le 19 février 2021</p>",
+    ],
+)
+def test_an_updated_or_undated_labelled_line_dates_nothing(footer: str) -> None:
+    assert unsyndicate.parse(page_with_footer(footer, "de")).published is None
+
+
+def test_a_label_split_over_two_lines_still_marks_the_date_updated() -> None:
+    header = "<div><span>Updated</span><span>:</span><span>December 4, 2025</span></div>"
+    article = unsyndicate.parse(page(header, ld(datePublished="2024-02-27")))
+    assert (article.published, article.modified) == ("2024-02-27", "2025-12-04")
+
+
+@pytest.mark.parametrize(
+    ("header", "lang"),
+    [
+        ("<p>Updated on June 18, 2025</p>", "en"),
+        ("<p>Aktualisiert am 18.06.2025</p>", "de"),
+        ("<p>Actualizado el 18 de junio de 2025</p>", "es"),
+        ("<p>更新日：2025年6月18日</p>", "ja"),
+    ],
+)
+def test_a_later_updated_line_is_never_the_published_date(header: str, lang: str) -> None:
+    article = unsyndicate.parse(page(header, ld(datePublished="2024-10-15"), lang=lang))
+    assert (article.published, article.modified) == ("2024-10-15", "2025-06-18")

@@ -1,8 +1,9 @@
 """Dates as pages write them, to ISO 8601 (a day, or a moment with its offset when given).
 
 Month names are read in English, German, French, Spanish, Italian, Portuguese and Dutch (one
-table, :data:`MONTH_NAMES`); numeric days are read year first, day first with dots, and with
-slashes or dashes in the order the page's language writes them (month first in US English).
+table, :data:`MONTH_NAMES`); numeric days are read year first (with slashes, or with the signs
+of Chinese, Japanese and Korean), day first with dots, and with slashes or dashes in the order
+the page's language writes them (month first in US English).
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ _WORDY = (
     re.compile(rf"(?<!\w){_DAY}\s*(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
 )
 _YEAR_FIRST = re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>\d\d?)/(?P<day>\d\d?)\b")
+# Chinese, Japanese and Korean write year, month and day each with its sign: 2020年2月19日,
+# 2020년 2월 19일.
+_CJK = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>\d\d?)\s*[月월]\s*(?P<day>\d\d?)\s*[日일]"
+)
 # Day first with dots, as most of Europe writes it: 19.11.2019.
 _DOTTED = re.compile(r"\b(?P<day>\d\d?)\.(?P<month>\d\d?)\.(?P<year>(?:19|20)\d\d)\b")
 # 12/17/2025 or 17/12/2025, 17-12-2025: which comes first depends on the language.
@@ -80,6 +86,15 @@ _SLASHED = re.compile(r"\b(?P<first>\d\d?)([/-])(?P<second>\d\d?)\2(?P<year>(?:1
 _URL_DAY = re.compile(
     r"/(?P<year>(?:19|20)\d\d)([/-])(?P<month>0?[1-9]|1[0-2])\2(?P<day>0?[1-9]|[12]\d|3[01])(?:[/-]|$)"
 )
+
+MODIFIED_LABEL = re.compile(
+    r"\b(?:updated?|modified|revised|reviewed|refreshed|aktualisiert|geändert|"
+    r"mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|aggiornamento|"
+    r"atualizado|atualização|bijgewerkt|gewijzigd)\b|更新|수정",
+    re.IGNORECASE,
+)
+"""Words saying the date after them is a revision's ("Updated", "Aktualisiert", "更新"), in the
+languages dates are read in."""
 
 MONTH_PATTERN = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
 """A regex fragment (no groups) matching any month name or short form in :data:`MONTH_NAMES`."""
@@ -114,7 +129,7 @@ def find_date(text: str, month_first: bool = True) -> tuple[str | None, int] | N
         if match:
             month = _MONTHS[match["month"].lower()]
             return _day(int(match["year"]), month, int(match["day"])), match.start()
-    for numeric in (_YEAR_FIRST, _DOTTED):
+    for numeric in (_YEAR_FIRST, _CJK, _DOTTED):
         match = numeric.search(text)
         if match:
             return _day(int(match["year"]), int(match["month"]), int(match["day"])), match.start()

@@ -11,18 +11,22 @@ from collections.abc import Sequence
 import attrs
 
 from .adapter import BYLINE, DATELINE, Adapter
-from .dates import parse_date
+from .dates import MODIFIED_LABEL, parse_date
 from .document import Link, Node, is_address
 from .model import Original, Tag
 
 # Bylines and datelines sit right under the title; past this many nodes we are in the body.
 _MAX_HEADER_NODES = 12
 # The lookbehind starts a match only where a run of spaces starts (linear on long runs).
-_AUTHOR_SPLIT = re.compile(r"(?<!\s)\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(
+    r"(?<!\s)\s*(?:,|;|&|、|，|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE
+)
 # Only commas and semicolons split a byline with an organisation's name in it, whose small
 # joining words ("for", "of") no list of people has.
-_LIST_SPLIT = re.compile(r"(?<!\s)\s*[,;]\s*")
+_LIST_SPLIT = re.compile(r"(?<!\s)\s*[,;、，]\s*")
 _ORGANISATION = re.compile(r"\s(?:for|of|on|du|des|für)\s")
+# "By Ann Lee | Harbor Times", "By Ann Lee • March 3": after a bar, the outlet or the date.
+_AFTER_NAMES = re.compile(r"\s*[|｜•·].*$")
 _TAXONOMY = re.compile(r"^(?P<label>[^:\n]{2,40}):\s*(?P<items>.+)$")
 
 
@@ -58,10 +62,14 @@ def _read_line(
     if not header.authors:
         byline = BYLINE.match(line)
         if byline:
-            return attrs.evolve(header, authors=split_authors(byline["authors"], links))
+            names = _AFTER_NAMES.sub("", byline["authors"])
+            return attrs.evolve(header, authors=split_authors(names, links))
     for dateline in (*adapter.datelines, DATELINE):
         match = dateline.match(line)
         if match and not header.published:
+            # An "Updated" line is header, but its date is the modified one (see published.py).
+            if MODIFIED_LABEL.search(line, 0, match.start("date")):
+                return header
             return attrs.evolve(header, published=parse_date(match["date"]))
     for origin_line in adapter.origin_lines:
         match = origin_line.match(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .clean import clean
@@ -103,12 +104,14 @@ def title_candidates(head: Head) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def head_authors(head: Head, article: dict[str, Any], *sites: str | None) -> tuple[str, ...]:
-    """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, then the
-    author markup in the page (microdata, ``rel=author``, byline classes). ``sites`` are the
-    site's names and host, never taken for a person. When no source names a person, whoever
-    signs in the first source that has a signature (an organisation, the site itself, a team,
-    a handle) is the author."""
+def head_authors(
+    head: Head, article: dict[str, Any], *sites: str | None, shown: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """People named as authors, best source first: JSON-LD, author ``<meta>`` tags, the author
+    markup in the page (microdata, ``rel=author``, byline classes), then the bylines the page
+    ``shown`` without markup. ``sites`` are the site's names and host, never taken for a
+    person. When no source names a person, whoever signs in the first source that has a
+    signature (an organisation, the site itself, a team, a handle) is the author."""
     # A person the JSON-LD names in full is an author even on a blog named after them.
     declared = _names(_author(head, article), "Person")
     people = {name for name in clean_authors(declared) if " " in name}
@@ -119,7 +122,9 @@ def head_authors(head: Head, article: dict[str, Any], *sites: str | None) -> tup
         )
         if authors:
             return authors
-    return next(filter(None, map(signatures, sources)), ())
+    return clean_authors(shown, *sites) or next(
+        filter(None, map(signatures, [*sources, shown])), ()
+    )
 
 
 def author_sources(head: Head, article: dict[str, Any]) -> list[list[str]]:

@@ -22,11 +22,19 @@ from .dates import date_in_url, is_month_first, parse_date
 from .decode import binary_format, decode, decode_page
 from .document import Document, Head, Node, is_address
 from .errors import ParseError
-from .generic.authors import clean_authors
+from .generic.authors import clean_authors, shown_bylines
 from .generic.boilerplate import Removed, remove_boilerplate
 from .generic.content import content_region
 from .generic.loose import LOOSE_WARNING, looser_nodes
-from .generic.published import Shown, page_text, published_date, shown_dates
+from .generic.published import (
+    NearTitle,
+    Shown,
+    labelled_date,
+    lines_around_title,
+    page_text,
+    published_date,
+    shown_dates,
+)
 from .generic.title import same_title, shown_title
 from .head import read_head
 from .header import Header, read_header, split_authors
@@ -193,10 +201,17 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     notices += furniture_notices(furniture, rules, owner)
     notices += blocks
     media = _unique_media([*media, *embeds])
-    shown = _shown_dates(document, text, title)
+    month_first = is_month_first(head_language(document.head, {}))
+    near_title = _lines_near_title(document, text, title)
+    shown = shown_dates(near_title.lines, month_first)
     article = _article(
-        document, adapter, fields, title, header, shown, body, media, notices, publisher
-    )
+        document, adapter, fields, title, header, shown, body, media, notices, publisher,
+        shown_bylines(near_title.lines), near_title.below,
+    )  # fmt: skip
+    if article.published is None:
+        # Read only now: a labelled date farther down is the last source, and reading the
+        # whole page's text for it is spared every page dated otherwise.
+        article = attrs.evolve(article, published=labelled_date(text, month_first))
     if region_warnings:
         article = attrs.evolve(article, warnings=(*article.warnings, *region_warnings))
     return _refined(adapter, article, document)
@@ -209,12 +224,11 @@ def _shown_text(document: Document) -> str:
     return "\n".join(node.text for node in document.nodes)
 
 
-def _shown_dates(document: Document, text: str, title: str) -> Shown:
-    """The dates the page shows around its title."""
+def _lines_near_title(document: Document, text: str, title: str) -> NearTitle:
+    """The lines the page shows around its title: its dates and byline stand there."""
     head = document.head
     titles = (title, *head.meta.get("heading", ()), *title_candidates(head)) if title else ()
-    month_first = is_month_first(head_language(head, {}))
-    return shown_dates(text, titles, month_first)
+    return lines_around_title(text, titles)
 
 
 def _refined(adapter: Adapter, article: Article, document: Document) -> Article:
@@ -467,6 +481,8 @@ def _article(
     media: list[Media],
     notices: list[Notice],
     publisher: Publisher | None,
+    bylines: Sequence[str],
+    below_title: Sequence[str],
 ) -> Article:
     head = document.head
     ld = article_object(head)
@@ -478,12 +494,12 @@ def _article(
     )
     authors = (
         split_authors(authored) if authored else clean_authors(header.authors, *sites)
-    ) or head_authors(head, ld, *sites)
+    ) or head_authors(head, ld, *sites, shown=bylines)
     published = fields.date("published") or published_date(
         shown, header.published, head_published(head, ld), date_in_url(document.url)
     )
     canonical = fields.get("canonical") or head_canonical(head)
-    below = list(standing_lines(shown.below))
+    below = list(standing_lines(below_title))
     signed = (*header.authors, *(name for names in author_sources(head, ld)[:2] for name in names))
     candidates = (
         _original_field(fields),

@@ -8,17 +8,30 @@ Team", a forum user's handle), but never a bare word ("Staff", "Admin") or an ad
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..header import split_authors
 from .wire import AGENCY_PATTERN, is_agency
 
 _BY = re.compile(
-    r"^\s*(?:(?:written|posted|reported|words|text|story|photos?)\s+)?"
-    r"(?:by|par|von|por|di|door|av|af|przez)\s*:?\s+",
+    r"^\s*(?:(?:(?:written|posted|reported|words|text|story|photos?)\s+)?"
+    r"(?:by|par|von|por|di|door|av|af|przez)\s*:?\s+"
+    # Chinese and Japanese: 記者 王小明, 文／山田太郎, 作者：李華.
+    r"|(?:記者|记者|作者|著者|筆者|執筆者?|撰文|文)\s*[:：/／]\s*|(?:記者|记者)\s*)",
     re.IGNORECASE,
 )
+# A byline's label standing alone, the names on the next line: "Written by", "Autor", "作者".
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:written|posted|reported)\s+)?(?:by|von|par|por|door)\s*:?$"
+    r"|^(?:authors?|autor(?:in)?|auteur|autore|auteurs|作者|著者|筆者|記者|记者)\s*[:：]?$",
+    re.IGNORECASE,
+)
+# A byline line is short: a longer line starting "By" is a sentence.
+_MAX_BYLINE_LINE = 80
+# Korean writes the role after the name: "홍길동 기자".
+_TRAILING_ROLE = re.compile(r"\s+(?:기자|특파원)$")
 # A "name" with any of these is a role, a date, a desk or an address, not a person.
 _NOT_A_PERSON = re.compile(
     r"\d|@|://|\b(?:staff|contributors?|follow|updated|published|posted|editors?|editorial|"
@@ -51,7 +64,7 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 # "Jill Lawless Associated Press": the agency after a reporter's name is their employer.
 _TRAILING_AGENCY = re.compile(rf"\s+(?:{AGENCY_PATTERN})$", re.IGNORECASE)
 # Bylines that also carry a date or a role: "By Ann Lee | March 3, 2019", "by ann » Sat".
-_PARTS = re.compile(r"\s*[|•·»\n]\s*|\s+[-–—]\s+")
+_PARTS = re.compile(r"\s*[|•·»\n／｜]\s*|\s+[-–—]\s+")
 
 
 def clean_authors(texts: Iterable[str], *sites: str | None) -> tuple[str, ...]:
@@ -72,15 +85,31 @@ def signatures(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def shown_bylines(lines: Sequence[str]) -> tuple[str, ...]:
+    """The bylines among ``lines`` (those the page shows around its title): a short line
+    starting "By", "Von", "記者"..., or the line after a label alone ("Written by", "Author")."""
+    found = []
+    for line, following in itertools.pairwise([*lines, ""]):
+        if _BYLINE_LABEL.match(line):
+            found.append(following)
+        elif len(line) <= _MAX_BYLINE_LINE and _BY.match(line):
+            found.append(line)
+    return tuple(found)
+
+
 def _names(texts: Iterable[str]) -> Iterator[str]:
     """Each name in the bylines, without "By", a trailing agency or the credentials after it."""
     for text in texts:
         for part in _PARTS.split(text):
+            signed = _BY.match(part)
             part = " ".join(_CONTACT.sub(" ", part).split())
             for place, name in enumerate(split_authors(_BY.sub("", part))):
-                name = _TRAILING_AGENCY.sub("", name)
+                name = _TRAILING_ROLE.sub("", _TRAILING_AGENCY.sub("", name))
                 if name and not (place and _is_credential(name)):
                     yield name
+            if signed:
+                # "By Ann Lee | The Daily Example": what follows the names is the outlet.
+                break
 
 
 def _is_credential(text: str) -> bool:
@@ -105,12 +134,18 @@ def _is_person(name: str) -> bool:
     words = name.split()
     return (
         0 < len(words) <= _MAX_WORDS
-        and len(name) > 2
+        and (len(name) > 2 or _is_cjk(name))
         and not name[0].islower()
         and not _NOT_A_PERSON.search(name)
         and not _PUBLICATION.match(name)
         and not is_agency(name)
     )
+
+
+def _is_cjk(name: str) -> bool:
+    """Whether a name is written in Chinese or Japanese characters or in Hangul (two
+    characters make a full name there)."""
+    return "\u3040" <= name[0] <= "\u9fff" or "\uac00" <= name[0] <= "\ud7af"
 
 
 def _is_signature(name: str) -> bool:

@@ -4,19 +4,23 @@ A page's markup (JSON-LD, ``<meta>``, microdata, ``<time datetime>``) is the mos
 but often a template's: a site-wide date, or the first version of a page since rewritten. The
 date the reader sees under the title or beside the byline is the article's: when the page shows
 one that the markup does not, it wins. An "updated" line is the modified date: it dates the
-article only when nothing else does. No date before 1990 or after the page's capture is taken.
+article only when nothing else does. A page that dates the article nowhere else may label its
+date farther down ("Posted on ..." under a blog post). No date before 1990 or after the page's
+capture is taken.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from ..dates import EARLIEST, find_date
+from ..dates import EARLIEST, MODIFIED_LABEL, find_date
 
 # The page's lines read around the title: dates stand a few lines above it (a kicker, a
 # "Last updated" bar) or below it (the byline, the date line), before the body starts.
@@ -33,13 +37,16 @@ _PARAGRAPH = 200
 _BODY_STARTED = 2
 # A label standing on the line before its date ("Last updated:" / "Dec 12, 2025").
 _MAX_LABEL = 40
-# Words saying a shown date is a revision's, in the languages dates are read in.
-_MODIFIED = re.compile(
-    r"\b(?:updated?|modified|revised|reviewed|refreshed|aktualisiert|geändert|"
-    r"mis à jour|mise à jour|modifié|actualizado|actualización|aggiornato|aggiornamento|"
-    r"atualizado|atualização|bijgewerkt|gewijzigd)\b",
-    re.IGNORECASE,
+# A line starting with one of these words labels the date it or the next line gives as the
+# article's: "Posted on", "Verfasst am", "Publié le", "投稿日". Read in the whole page, when
+# nothing near the title or in the markup dates it (a blog's date line under the post).
+_PUBLISHED_LABEL = re.compile(
+    r"^[ \t]*(?:posted|published|veröffentlicht|verfasst|erschienen|publié|publicado|"
+    r"pubblicato|gepubliceerd|geplaatst|投稿|公開|发布|發布|発行|작성|게시)",
+    re.IGNORECASE | re.MULTILINE,
 )
+# How many labelled lines are read before giving up (a page of posts' footers).
+_MAX_LABELLED_TRIES = 5
 # More dates than this near the title are a list's (teasers, posts), not the header's.
 _MAX_HEADER_DATES = 3
 # How many times a title is looked for as a line of its own.
@@ -61,9 +68,6 @@ class Shown:
     modified: str | None = None
     days: frozenset[str] = frozenset()
     listed: str | None = None
-    # The lines under the title, before the body: where a byline stands (provenance.py reads
-    # a wire byline in them).
-    below: tuple[str, ...] = ()
 
 
 def page_text(tree: LexborHTMLParser) -> str:
@@ -74,29 +78,27 @@ def page_text(tree: LexborHTMLParser) -> str:
     return body.text(deep=True, separator="\n")[:_KEPT_TEXT] if body is not None else ""
 
 
-def shown_dates(
-    text: str, titles: Sequence[str], month_first: bool, latest: date | None = None
-) -> Shown:
-    """The dates the page shows in the lines around its title (the first of ``titles`` found
-    standing as a line of ``text``)."""
+def shown_dates(lines: Sequence[str], month_first: bool, latest: date | None = None) -> Shown:
+    """The dates the page shows in ``lines``, those around its title (see
+    :func:`lines_around_title`)."""
     published = modified = None
     days: list[str] = []
-    label = ""
-    before, below = _around_title(text, titles)
-    for line in (*before, *below):
+    # The short lines just before, without a date: a label split over them ("Updated", ":").
+    labels: list[str] = []
+    for line in lines:
         found = _date_line(line, month_first)
         day, start = found or (None, 0)
         if day is not None and is_plausible(day, latest):
-            # "Updated" before the date, on its line or the line before, labels it.
-            if _MODIFIED.search(label) or _MODIFIED.search(line, 0, start):
+            # "Updated" before the date, on its line or a short line before, labels it.
+            if any(map(MODIFIED_LABEL.search, labels)) or MODIFIED_LABEL.search(line, 0, start):
                 modified = modified or day
             else:
                 published = published or day
                 days.append(day[:10])
-        label = line if len(line) <= _MAX_LABEL and found is None else ""
+        labels = [*labels[-1:], line] if len(line) <= _MAX_LABEL and found is None else []
     if len(days) > _MAX_HEADER_DATES:
-        return Shown(days=frozenset(days), listed=published, below=below)
-    return Shown(published, modified, frozenset(days), below=below)
+        return Shown(days=frozenset(days), listed=published)
+    return Shown(published, modified, frozenset(days))
 
 
 def _date_line(line: str, month_first: bool) -> tuple[str | None, int] | None:
@@ -112,12 +114,49 @@ def is_plausible(day: str, latest: date | None = None) -> bool:
     return EARLIEST <= date.fromisoformat(day[:10]) <= (latest or date.today())
 
 
-def _around_title(text: str, titles: Sequence[str]) -> tuple[list[str], tuple[str, ...]]:
-    """The non-empty lines of ``text`` before and after the first title standing alone on a
-    line."""
+def labelled_date(text: str, month_first: bool, latest: date | None = None) -> str | None:
+    """The date of the first line of ``text`` labelled as the article's ("Posted on ...",
+    "Veröffentlicht" and the date on the next line) that gives one, or None."""
+    for match in itertools.islice(_PUBLISHED_LABEL.finditer(text), _MAX_LABELLED_TRIES):
+        line, after = _line_at(text, match.start()), _next_line(text, match.end())
+        if MODIFIED_LABEL.search(line):
+            continue
+        for candidate in (line, after) if len(line) <= _MAX_LABEL else (line,):
+            found = _date_line(candidate, month_first)
+            if found and found[0] is not None and is_plausible(found[0], latest):
+                return found[0]
+    return None
+
+
+def _line_at(text: str, position: int) -> str:
+    end = text.find("\n", position)
+    return text[position : end if end >= 0 else len(text)].strip()
+
+
+def _next_line(text: str, position: int) -> str:
+    """The first non-empty line after the one ``position`` is in."""
+    end = text.find("\n", position)
+    lines = map(str.strip, text[end : end + _REACH].split("\n")) if end >= 0 else ()
+    return next(filter(None, lines), "")
+
+
+class NearTitle(NamedTuple):
+    """The lines a page shows near its title: ``before`` it and ``below`` it, until the body."""
+
+    before: list[str]
+    below: list[str]
+
+    @property
+    def lines(self) -> list[str]:
+        return [*self.before, *self.below]
+
+
+def lines_around_title(text: str, titles: Sequence[str]) -> NearTitle:
+    """The non-empty lines of ``text`` near the first of ``titles`` standing alone on a line:
+    where the page shows the article's dates and byline."""
     start = _title_line(text, titles)
     if start < 0:
-        return [], ()
+        return NearTitle([], [])
     before = _non_empty(text[max(0, start - _REACH) : start])[-_LINES_BEFORE:]
     after: list[str] = []
     paragraphs = 0
@@ -127,7 +166,7 @@ def _around_title(text: str, titles: Sequence[str]) -> tuple[list[str], tuple[st
         paragraphs += len(line) > _PARAGRAPH
         if paragraphs >= _BODY_STARTED or len(after) >= _LINES_AFTER:
             break
-    return before, tuple(after)
+    return NearTitle(before, after)
 
 
 def _non_empty(text: str) -> list[str]:
@@ -164,6 +203,7 @@ def published_date(
     5. the URL's path holds a day;
     6. the title heads a list of dated items: the first item's (a forum's first post).
 
+    When none does, :func:`labelled_date` reads the page farther down.
     The markup's date stands when the page shows it too (among several dates, a forum's
     posts), a day next to it (the same moment in another time zone), or the same day with
     day and month read the other way round (``09.10.2024`` on a page writing the month first).
