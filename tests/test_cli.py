@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
-from unsyndicate import cli, registry
+from unsyndicate import __version__, cli, registry
 from unsyndicate.cli import app
 
 NORMALIZE = str(Path(sys.executable).parent / "normalize")
@@ -278,6 +278,35 @@ def test_help_documents_exit_codes_and_commands() -> None:
     assert "Exit codes:" in text and "2  usage error" in text
     for command in ("adapters", "clean", "schema"):
         assert f"  {command} " in text
+
+
+def test_help_shows_the_command_as_it_is_typed() -> None:
+    done = script("--help")
+    text = done.stdout.decode()
+    assert text.startswith("Usage: normalize [OPTIONS] INPUT...\n")
+    assert re.search(r"^  INPUT\.\.\.  Files, directories", text, re.MULTILINE)
+    assert "<list[str]>" not in text and "parse" not in text
+    # Each other command's description is whole, not cut off with "...".
+    for command in app.registered_commands:
+        first = " ".join((command.callback.__doc__ or "").split("\n\n")[0].split())
+        assert command.name == "parse" or first in " ".join(text.split())
+
+
+def test_every_command_names_its_arguments_not_their_types() -> None:
+    for command in ("clean", "trace", "new-adapter", "schema", "adapters"):
+        text = script(command, "--help").stdout.decode()
+        assert text.startswith(f"Usage: normalize {command} [OPTIONS]")
+        assert "<" not in text.split("Options:")[0].split("\n", 1)[1]
+    assert "[OPTIONS] NAME\n" in script("new-adapter", "--help").stdout.decode()
+
+
+def test_a_usage_error_points_at_the_help_as_typed() -> None:
+    assert script("--bogus").stderr.decode().endswith("(see normalize --help)\n")
+
+
+def test_version_prints_the_version() -> None:
+    done = script("--version")
+    assert (done.returncode, done.stdout.decode()) == (0, f"normalize {__version__}\n")
 
 
 def test_max_size_refuses_large_inputs_with_a_record(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ try:
 except ImportError:  # pragma: no cover (typer before the copy)
     from click import ClickException, Context, HelpFormatter, UsageError  # type: ignore[assignment]
 
+from . import __version__
 from .adapter import as_written
 from .clean import clean as clean_text
 from .corpus.batch import run_ordered
@@ -87,24 +88,72 @@ class _Commands(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except UsageError as error:
-            where = error.ctx.command_path if error.ctx else "normalize"
+            where = _where(error.ctx) if error.ctx else "normalize"
             raise UsageFailure(f"{error.format_message()} (see {where} --help)") from error
 
 
-class _ParseCommand(typer.core.TyperCommand):
-    """The default command, whose help also lists the other commands."""
+def _where(ctx: Context) -> str:
+    """The command as typed: ``normalize`` for the default command, which is never named."""
+    default = ctx.parent is not None and ctx.info_name == _DEFAULT_COMMAND
+    return ctx.parent.command_path if default and ctx.parent else ctx.command_path
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose help shows its arguments by name (``INPUT...``), not by Python type."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return ["[OPTIONS]", *(name for name, _ in self._arguments(ctx))]
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        rows = [
+            record
+            for param in self.get_params(ctx)
+            if param.param_type_name != "argument" and (record := param.get_help_record(ctx))
+        ]
+        for title, section in (("Arguments", self._arguments(ctx)), ("Options", rows)):
+            if section:
+                with formatter.section(title):
+                    formatter.write_dl(section)
+
+    def _arguments(self, ctx: Context) -> list[tuple[str, str]]:
+        """(``NAME`` or ``NAME...``, help) for each argument."""
+        return [
+            (
+                f"{param.metavar or (param.name or '').upper()}{'...' * (param.nargs != 1)}",
+                getattr(param, "help", None) or "",
+            )
+            for param in self.get_params(ctx)
+            if param.param_type_name == "argument"
+        ]
+
+
+class _ParseCommand(_Command):
+    """The default command: its help is ``normalize --help`` and lists the other commands."""
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        formatter.write_usage(_where(ctx), " ".join(self.collect_usage_pieces(ctx)))
 
     def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
         group = ctx.parent.command if ctx.parent else None
         if isinstance(group, typer.core.TyperGroup):
             rows = [
-                (name, command.get_short_help_str(limit=70))
+                (name, _first_paragraph(command.help))
                 for name, command in group.commands.items()
                 if name != _DEFAULT_COMMAND
             ]
             with formatter.section("Other commands (normalize COMMAND --help)"):
                 formatter.write_dl(rows)
+
+
+def _first_paragraph(text: str | None) -> str:
+    return " ".join((text or "").split("\n\n", 1)[0].split())
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"normalize {__version__}")
+        raise typer.Exit()
 
 
 app = typer.Typer(
@@ -208,6 +257,12 @@ def parse_command(
     ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Parse article pages into Articles.
@@ -386,7 +441,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-@app.command()
+@app.command(cls=_Command)
 def adapters(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per adapter.")] = False,
 ) -> None:
@@ -412,7 +467,7 @@ def adapters(
         typer.echo(f"normalize: a plug-in adapter could not be loaded: {problem}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def clean(
     inputs: Annotated[
         list[str] | None,
@@ -442,14 +497,21 @@ def clean(
     raise typer.Exit(1 if failures else 0)
 
 
-@app.command("new-adapter")
+@app.command("new-adapter", cls=_Command)
 def new_adapter(
-    name: Annotated[str, typer.Argument(help="The adapter's name: lower case, digits, _.")],
-    host: Annotated[str, typer.Option(help="The site's host, e.g. example.com.")],
-    fixture: Annotated[Path, typer.Option(help="A page saved from the site, the first fixture.")],
-    url: Annotated[str | None, typer.Option(help="The address the page was saved from.")] = None,
+    name: Annotated[
+        str, typer.Argument(help="The adapter's name: lower case, digits, _.", metavar="NAME")
+    ],
+    host: Annotated[str, typer.Option(help="The site's host, e.g. example.com.", metavar="HOST")],
+    fixture: Annotated[
+        Path, typer.Option(help="A page saved from the site, the first fixture.", metavar="PAGE")
+    ],
+    url: Annotated[
+        str | None, typer.Option(help="The address the page was saved from.", metavar="URL")
+    ] = None,
     publisher: Annotated[
-        str | None, typer.Option(help="The site's name (default: the page's og:site_name).")
+        str | None,
+        typer.Option(help="The site's name (default: the page's og:site_name).", metavar="NAME"),
     ] = None,
 ) -> None:
     """Scaffold a publisher adapter and its first fixture (see CONTRIBUTING.md)."""
@@ -464,7 +526,7 @@ def new_adapter(
     typer.echo(made.next_steps(root))
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(
     trace: Annotated[
         bool, typer.Option("--trace", help="The schema of `normalize trace` records instead.")
@@ -475,7 +537,7 @@ def schema(
     typer.echo(json.dumps(chosen, ensure_ascii=False, indent=2))
 
 
-@app.command(epilog=_TRACE_EXIT_CODES)
+@app.command(cls=_Command, epilog=_TRACE_EXIT_CODES)
 def trace(
     inputs: Annotated[
         list[str] | None,
