@@ -166,6 +166,37 @@ def test_globs_are_expanded_in_order(pages: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("named", ["{root}", "{root}/", "{root}/*.html", "{root}/one.*"])
+def test_a_directory_or_a_glob_gives_json_lines_even_for_one_page(
+    tmp_path: Path, named: str
+) -> None:
+    (tmp_path / "one.html").write_text(GOOD_HTML)
+    done = normalize(named.format(root=tmp_path))
+    (record,) = lines(done.stdout)  # one line, one record
+    assert record["path"].endswith("one.html") and record["title"] == "A good page"
+
+
+def test_one_named_file_gives_pretty_json_without_its_path(tmp_path: Path) -> None:
+    (tmp_path / "one.html").write_text(GOOD_HTML)
+    text = normalize(str(tmp_path / "one.html")).stdout.decode()
+    assert text.startswith("{\n  ") and "path" not in json.loads(text)
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_several_inputs_as_text_come_each_after_a_line_with_its_path(
+    pages: Path, output_format: str
+) -> None:
+    done = normalize(str(pages / "a.html"), str(pages / "sub"), "-f", output_format, "-j", "1")
+    text = done.stdout.decode()
+    headers = re.findall(r"^==> (.*) <==$", text, re.MULTILINE)
+    assert headers == [f"{pages}/a.html", f"{pages}/sub/d.txt", f"{pages}/sub/e.html.gz"]
+    first, second, third = re.split(r"^==> .* <==\n", text, flags=re.MULTILINE)[1:]
+    assert "A good page" in first and "A text title" in second and "A good page" in third
+    assert first.endswith("\n\n") and second.endswith("\n\n")  # a blank line before each
+    single = normalize(str(pages / "a.html"), "-f", output_format).stdout.decode()
+    assert "==>" not in single and single == first.removesuffix("\n")
+
+
 def test_text_format_is_title_byline_and_paragraphs() -> None:
     done = normalize(str(REPOST), "--format", "text")
     text = done.stdout.decode()

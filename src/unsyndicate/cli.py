@@ -12,7 +12,6 @@ import sys
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from functools import partial
-from itertools import chain, islice
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
@@ -37,6 +36,7 @@ from .corpus.inputs import (
     check_arguments,
     count_inputs,
     expand_inputs,
+    names_one_input,
     parse_size,
     read_input,
 )
@@ -203,7 +203,11 @@ def parse_command(
         typer.Option(
             "--format",
             "-f",
-            help="json (pretty; default for one input), jsonl (default for many), text, markdown.",
+            help=(
+                "json (pretty; default for one file or stdin), jsonl (default for a directory,"
+                " a glob, a web archive or several inputs), text, markdown (several inputs:"
+                " each after a ==> path <== line)."
+            ),
             show_default=False,
             metavar="FORMAT",
         ),
@@ -281,13 +285,12 @@ def parse_command(
         raise typer.BadParameter("must be 0 (no limit) or more seconds", param_hint="--timeout")
     if adapter is not None:
         _check_adapter(adapter)
+    many = not names_one_input(arguments)
+    if many and url is not None:
+        raise typer.BadParameter("applies to a single input", param_hint="--url")
     note = None if quiet else _note
     skipped = Skipped()
     items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note, skipped)
-    first = list(islice(items, 2))
-    many = len(first) > 1
-    if many and url is not None:
-        raise typer.BadParameter("applies to a single input", param_hint="--url")
     to_directory = output is not None and (output.endswith(os.sep) or os.path.isdir(output))
     chosen = output_format or _format_of(output, to_directory) or ("jsonl" if many else "json")
     if kept and chosen not in ("json", "jsonl"):
@@ -302,10 +305,10 @@ def parse_command(
         max_size=limit,
         url=url,
     )
-    sink = _sink(output, to_directory, options)
+    sink = _sink(output, to_directory, options, headers=many)
     outcomes = run_ordered(
         partial(convert, options=options),
-        chain(first, items),
+        items,
         partial(on_failure, options),
         jobs=jobs or _cores(),
         timeout=timeout or None,
@@ -379,14 +382,18 @@ def _note(line: str) -> None:
     typer.echo(f"normalize: {line}", err=True)
 
 
-def _sink(output: str | None, to_directory: bool, options: Options) -> Sink:
+def _sink(output: str | None, to_directory: bool, options: Options, *, headers: bool) -> Sink:
+    """Where the outputs go; ``headers`` puts a ``==> path <==`` line before each text or
+    markdown output written to one stream."""
     array = options.format == "json" and options.records
+    headers = headers and options.format in ("text", "markdown")
     if output is None or output == "-":
-        return StreamSink(typer.get_binary_stream("stdout"), options.format, array=array)
+        stdout = typer.get_binary_stream("stdout")
+        return StreamSink(stdout, options.format, array=array, headers=headers)
     try:
         if to_directory:
             return DirectorySink(Path(output), options.format)
-        return FileSink(Path(output), options.format, array=array)
+        return FileSink(Path(output), options.format, array=array, headers=headers)
     except OSError as error:
         raise UsageFailure(f"cannot write to {output}: {error.strerror or error}") from error
 

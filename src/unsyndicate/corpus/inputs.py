@@ -12,7 +12,7 @@ import glob
 import gzip
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -92,6 +92,18 @@ def count_inputs(arguments: Iterable[str]) -> int | None:
                 return None
             total += 1
     return total
+
+
+def names_one_input(arguments: Sequence[str]) -> bool:
+    """Whether the arguments name one input as it is: stdin, or one file that is not a web
+    archive. A directory, a glob or an archive stands for any number of inputs, even one."""
+    if len(arguments) > 1:
+        return False
+    argument = arguments[0] if arguments else STDIN
+    if argument == STDIN:
+        return True
+    is_file = os.path.lexists(argument) and not os.path.isdir(argument)
+    return is_file and not _is_archive_name(argument)
 
 
 def _named(argument: str, skipped: Skipped | None) -> Iterator[InputItem]:
