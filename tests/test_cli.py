@@ -126,7 +126,7 @@ def test_directory_gives_one_record_per_page_in_order_and_exit_1(pages: Path) ->
     assert records[3]["authors"] == ["John Roe"]
     assert records[4]["title"] == "A good page"  # gzip read transparently
     assert done.stderr.decode().splitlines() == [
-        "normalize: 2 input(s) failed",
+        f"normalize: 2 inputs failed: {pages}/b-empty.html, {pages}/c-corrupt.html",
         "normalize: 1 file skipped: not a page suffix; name them to read them anyway",  # notes.csv
     ]
 
@@ -357,6 +357,30 @@ def test_max_size_refuses_large_inputs_with_a_record(tmp_path: Path) -> None:
     assert lines(piped.stdout)[0]["error"]["type"] == "InputTooLarge"
 
 
+def test_a_truncated_gzip_says_so_with_its_path(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(gzip.compress(GOOD_HTML.encode())[:-12])
+    done = normalize(str(cut))
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        f"normalize: {cut}: UnreadableInput: truncated gzip:"
+        " the file ends before the end of its data\n"
+    )
+
+
+def test_failed_inputs_are_named_on_stderr_as_well_as_in_the_records(tmp_path: Path) -> None:
+    for number in range(7):
+        (tmp_path / f"empty-{number}.html").write_bytes(b"")
+    (tmp_path / "good.html").write_text(GOOD_HTML)
+    done = normalize(str(tmp_path), "-j", "1")
+    assert [record.get("error", {}).get("type") for record in lines(done.stdout)] == [
+        *["ParseError"] * 7,
+        None,
+    ]
+    named = ", ".join(f"{tmp_path}/empty-{number}.html" for number in range(5))
+    assert done.stderr.decode() == f"normalize: 7 inputs failed: {named} and 2 more\n"
+
+
 def test_gzip_bomb_is_stopped(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.html.gz"
     with gzip.open(bomb, "wb", compresslevel=9) as stream:
@@ -567,7 +591,12 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
             shown += chunk
     # The inputs are counted first: a bar of inputs done out of 8, with the time left.
     assert re.search(rb"\d/8 inputs, [012] failed .*\d+%.* left", shown)
-    assert b"2 input(s) failed" in shown
+    # Once the bar clears, one line says what it showed; the failed inputs are named.
+    assert re.search(rb"\x1b\[2Knormalize: 8 inputs, 2 failed, 3 skipped, \d+\.\d s\r\n", shown)
+    assert (
+        f"normalize: 2 inputs failed: {pages}/b-empty.html, {pages}/c-corrupt.html".encode()
+        in shown
+    )
     assert len(lines(done.stdout)) == 8  # stdout holds the records alone
     quiet = subprocess.run(
         [NORMALIZE, str(pages), "--quiet"], capture_output=True, timeout=60, check=False

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
+import attrs
 import typer
 import typer.core
 
@@ -54,6 +55,8 @@ from .serialize import unstructure
 from .trace import Tracer
 
 _DEFAULT_COMMAND = "parse"
+# Failed inputs named on stderr at the end of a run; the rest are counted.
+_FAILURES_NAMED = 5
 _EXIT_CODES = """\b
 Exit codes:
   0  every input gave an Article
@@ -288,7 +291,10 @@ def parse_command(
     many = not names_one_input(arguments)
     if many and url is not None:
         raise typer.BadParameter("applies to a single input", param_hint="--url")
-    note = None if quiet else _note
+    show_progress = many and not quiet and sys.stderr.isatty()
+    total = count_inputs(arguments) if show_progress else None
+    progress = Progress(enabled=show_progress, total=total)
+    note = None if quiet else partial(_note, progress=progress)
     skipped = Skipped()
     items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note, skipped)
     to_directory = output is not None and (output.endswith(os.sep) or os.path.isdir(output))
@@ -313,17 +319,42 @@ def parse_command(
         jobs=jobs or _cores(),
         timeout=timeout or None,
     )
-    show_progress = many and not quiet and sys.stderr.isatty()
-    total = count_inputs(arguments) if show_progress else None
-    progress = Progress(enabled=show_progress, total=total)
     with _terminate_cleanly():
         failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=progress)
-    if failures and many and not quiet:
-        typer.echo(f"normalize: {failures} input(s) failed", err=True)
+    if show_progress:  # the bar has cleared: what it showed, in one line
+        _note(
+            f"{progress.done} {_inputs(progress.done)}, {failures.count} failed,"
+            f" {skipped.files} skipped, {progress.elapsed:.1f} s"
+        )
+    if failures.count and many and not quiet:
+        _note(failures.line())
     if skipped.files and not quiet:
         files = "1 file" if skipped.files == 1 else f"{skipped.files} files"
         _note(f"{files} skipped: not a page suffix; name them to read them anyway")
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(1 if failures.count else 0)
+
+
+@attrs.define
+class _Failures:
+    """How many inputs failed, and the first few of them, to name on stderr."""
+
+    count: int = 0
+    first: list[str] = attrs.Factory(list)
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        if len(self.first) < _FAILURES_NAMED:
+            self.first.append(name)
+
+    def line(self) -> str:
+        """``3 inputs failed: a.html, b.html, c.html`` (``and 2 more`` past the first few)."""
+        more = self.count - len(self.first)
+        named = ", ".join(self.first) + (f" and {more} more" if more else "")
+        return f"{self.count} {_inputs(self.count)} failed: {named}"
+
+
+def _inputs(count: int) -> str:
+    return "input" if count == 1 else "inputs"
 
 
 def _drain(
@@ -333,9 +364,9 @@ def _drain(
     *,
     fail_fast: bool,
     progress: Progress,
-) -> int:
-    """Write every outcome in order; return how many inputs failed."""
-    failures = 0
+) -> _Failures:
+    """Write every outcome in order; return the inputs that failed."""
+    failures = _Failures()
     committed = False
     try:
         with progress as bar:
@@ -343,7 +374,7 @@ def _drain(
                 problem = sink.write(outcome)
                 error = outcome.error or problem
                 if error:
-                    failures += 1
+                    failures.add(outcome.item.label)
                     if problem or not options.records:
                         typer.echo(f"normalize: {outcome.item.path}: {error}", err=True)
                 bar.advance(failed=bool(error))
@@ -378,8 +409,12 @@ def _format_of(output: str | None, to_directory: bool) -> str | None:
     return next((name for name, own in SUFFIXES.items() if own == suffix), None)
 
 
-def _note(line: str) -> None:
-    typer.echo(f"normalize: {line}", err=True)
+def _note(line: str, progress: Progress | None = None) -> None:
+    """A line on stderr; on its own line, above a progress bar being drawn."""
+    if progress is None:
+        typer.echo(f"normalize: {line}", err=True)
+    else:
+        progress.note(f"normalize: {line}")
 
 
 def _sink(output: str | None, to_directory: bool, options: Options, *, headers: bool) -> Sink:

@@ -12,6 +12,7 @@ import glob
 import gzip
 import io
 import os
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -227,9 +228,15 @@ def read_input(item: InputItem, max_size: int) -> bytes:
 
 
 def _read_gzip(file: BinaryIO, max_size: int) -> bytes:
+    """The inflated bytes; a cut-off or damaged stream is an :class:`UnreadableInput`."""
     # GzipFile.read(n) inflates only as far as n bytes: a gzip bomb stops at the limit.
-    with gzip.GzipFile(fileobj=file, mode="rb") as stream:
-        return _limited(stream.read(max_size + 1), max_size, "inflated ")
+    try:
+        with gzip.GzipFile(fileobj=file, mode="rb") as stream:
+            return _limited(stream.read(max_size + 1), max_size, "inflated ")
+    except EOFError as error:
+        raise UnreadableInput("truncated gzip: the file ends before the end of its data") from error
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise UnreadableInput(f"damaged gzip: {error}") from error
 
 
 def _limited(data: bytes, max_size: int, what: str = "") -> bytes:
