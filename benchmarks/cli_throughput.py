@@ -1,17 +1,18 @@
 """Pages per second through the ``normalize`` command with one and with two worker processes.
 
-    python benchmarks/cli_throughput.py [PAGES_DIR] [REPEAT]
+    python benchmarks/cli_throughput.py [PAGES_DIR] [REPEAT] [--bench DIR]
 
 Runs ``normalize PAGES_DIR --format jsonl --quiet --jobs N`` (its records counted) for N = 1
 and N = 2, REPEAT times each (default 3, alternating), and prints one summary line: pages,
 pages per second of the best run of each, their ratio, and the peak resident memory of the
 largest process (the command or one of its workers). The best run is the one least slowed by
 whatever else the machine was doing. The default pages are the 181 gzipped AEB pages in
-/work/shared/bench/aeb/html. Not a test: the figures depend on the machine.
+BENCH/aeb/html (BENCH: ../shared/bench). Not a test: the figures depend on the machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_PAGES = Path("/work/shared/bench/aeb/html")
+from _bench import add_bench_option, bench_folder
 
 
 def run(pages: Path, jobs: int) -> tuple[float, int, int]:
@@ -43,8 +44,12 @@ def run(pages: Path, jobs: int) -> tuple[float, int, int]:
 
 
 def main() -> None:
-    pages = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PAGES
-    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("pages", nargs="?", type=Path, help="default: BENCH/aeb/html")
+    parser.add_argument("repeat", nargs="?", type=int, default=3)
+    add_bench_option(parser)
+    args = parser.parse_args()
+    pages, repeat = bench_folder(args.pages or args.bench / "aeb" / "html"), args.repeat
     run(pages, 2)  # warm the page cache and the interpreter's files
     runs: dict[int, list[tuple[float, int, int]]] = {1: [], 2: []}
     for _ in range(repeat):

@@ -19,12 +19,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from _bench import add_bench_option, bench_folder
+
 import unsyndicate
 from unsyndicate.dates import parse_date
 from unsyndicate.generic.title import same_title
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "bench" / "readability"
 _WORD = re.compile(r"\w+")
 _BYLINE_NOISE = frozenset({"by", "and"})
 
@@ -62,14 +63,16 @@ FIELDS: dict[str, tuple[str, Callable[[unsyndicate.Article], str], Callable[[str
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("data", nargs="?", type=Path, help="default: BENCH/readability")
+    add_bench_option(parser)
     parser.add_argument("--misses", choices=FIELDS, help="list the pages where FIELD differs")
     args = parser.parse_args()
     matched = dict.fromkeys(FIELDS, 0)
     expected_count = dict.fromkeys(FIELDS, 0)
     extra = dict.fromkeys(FIELDS, 0)
     agreed = 0
-    pages = sorted((args.data / "pages").iterdir())
+    data = bench_folder(args.data or args.bench / "readability")
+    pages = sorted((data / "pages").iterdir())
     for page in pages:
         expected = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
         html = gzip.decompress((page / "source.html.gz").read_bytes())

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _bench import add_bench_option, bench_folder
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
@@ -44,7 +45,6 @@ from unsyndicate.dates import parse_date
 from unsyndicate.generic.title import same_title
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
 DATASETS = ("aeb", "readability", "wcxb")
 _TOKEN = re.compile(r"\w+")
 _SHINGLE = 4
@@ -263,7 +263,7 @@ def run(pages: list[Page], name: str, extract: Callable[[Page], Extraction],
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    add_bench_option(parser)
     parser.add_argument("--data", default=",".join(DATASETS), help="datasets, comma-separated")
     parser.add_argument("--compare", choices=["trafilatura"], help="score it in the same run")
     parser.add_argument("--worst", type=int, default=0, help="list the N lowest-F1 documents")
@@ -273,7 +273,7 @@ def main() -> int:
     if args.compare:
         extractors[args.compare] = _trafilatura()
     for dataset in args.data.split(","):
-        pages = list(load(args.bench, dataset))
+        pages = list(load(bench_folder(args.bench), dataset))
         results = {name: run(pages, name, extract, args) for name, extract in extractors.items()}
         worst = sorted(pages, key=lambda page: results["unsyndicate"][page.key])[: args.worst]
         for page in worst:

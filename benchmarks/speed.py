@@ -29,14 +29,13 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from _bench import add_bench_option, bench_folder
 from pathological import RUN_STAGES, STAGES
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
 
 ROOT = Path(__file__).resolve().parent.parent
-BENCH = ROOT.parent / "shared" / "bench"
-DEFAULT_DATA = BENCH / "aeb"
 
 
 def _floor(html: bytes, url: str) -> object:
@@ -71,13 +70,13 @@ def _median_ms(run: Callable[[bytes, str], object], pages: list[tuple[str, bytes
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("data", nargs="?", type=Path, help="default: BENCH/aeb")
     parser.add_argument("--data", dest="name", choices=("aeb", "wcxb"), help="a set in the bench")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--stages", action="store_true", help="median ms per page of each stage")
+    add_bench_option(parser)
     args = parser.parse_args()
-    if args.name:
-        args.data = BENCH / args.name
+    args.data = bench_folder(args.data or args.bench / (args.name or "aeb"))
     truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
     pages = [
         (item.get("url", ""), gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes()))

@@ -35,6 +35,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
 
+from _bench import add_bench_option, bench_folder
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
@@ -42,7 +43,6 @@ from unsyndicate.sketch import MIN_WORDS, shingles
 from unsyndicate.trace import Group, groups
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "bench"
 FIXTURES = ROOT / "tests" / "fixtures" / "globalresearch"
 SEED = ROOT.parent / "shared" / "seeds" / "000_771b983156546a6d.txt"
 KINDS = ("furniture", "cut", "headline", "excerpt")
@@ -278,13 +278,15 @@ print(done.stdout.count(b"\\n"), resource.getrusage(resource.RUSAGE_CHILDREN).ru
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("data", nargs="?", type=Path, help="default: BENCH")
+    add_bench_option(parser)
     parser.add_argument("--limit", type=int, default=None, help="only the first N real pages")
     parser.add_argument("--scale", default="10000,100000", help="corpus sizes for speed; 0: none")
     parser.add_argument("--jobs", default="1,2")
     args = parser.parse_args()
+    data = bench_folder(args.data or args.bench)
     seed_group()
-    records = quality(args.data, args.limit)
+    records = quality(data, args.limit)
     scales = [int(value) for value in args.scale.split(",") if int(value)]
     speed(records, scales, [int(value) for value in args.jobs.split(",")])
     return 0

@@ -28,11 +28,11 @@ from collections.abc import Iterator
 from itertools import cycle, islice
 from pathlib import Path
 
+from _bench import add_bench_option, bench_folder
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PAGES = ROOT.parent / "shared" / "bench" / "aeb" / "html"
 # Run in a fresh interpreter so that the peak RSS it reports is the measured command's alone.
 PEAK_RSS = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
@@ -42,7 +42,7 @@ PEAK_RSS = (
 
 def main() -> None:
     arguments = _arguments()
-    pages = list(_pages(arguments.pages))
+    pages = list(_pages(bench_folder(arguments.pages or arguments.bench / "aeb" / "html")))
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         per_file = arguments.records // arguments.files
@@ -72,7 +72,8 @@ def main() -> None:
 
 def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=Path, default=DEFAULT_PAGES, help="AEB html folder")
+    parser.add_argument("--pages", type=Path, help="AEB html folder (default: BENCH/aeb/html)")
+    add_bench_option(parser)
     parser.add_argument("--records", type=int, default=800, help="records for the timings")
     parser.add_argument("--files", type=int, default=4, help="archives the records are split in")
     parser.add_argument(

@@ -1,8 +1,19 @@
 # normalize in shell pipelines: the README's "Shell" section, example by example.
 #
-# Each example runs in a directory holding page.html (one HTML page), dump.txt (a page as text)
-# and pages/ (three pages); tests/test_cli_readme_examples.py sets one up from the test fixtures
-# and checks that each example prints the lines marked "#>" below it.
+# Run it where it sits: `cd examples && sh shell.sh` (with normalize and jq on PATH). The examples
+# run in a scratch folder that this header makes (and removes at the end) from the pages beside
+# it: page.html (one HTML page), dump.txt (a page as text) and pages/ (three pages). Each example
+# prints the lines marked "#>" below it; tests/test_cli_readme_examples.py checks them.
+cd "$(dirname "$0")" || exit 1
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+mkdir "$work/pages"
+cp globalresearch-repost.html "$work/page.html"
+cp globalresearch-seed.txt "$work/dump.txt"
+cp globalresearch-repost.html "$work/pages/repost-2020-layout.html"
+cp globalresearch-repost-current.html "$work/pages/repost-current-layout.html"
+cp globalresearch-seed.txt "$work/pages/seed-2020-text.txt"
+cd "$work" || exit 1
 
 # One page from stdin with its address (as `curl -s URL | normalize --url URL` would give it):
 normalize --url https://www.globalresearch.ca/video-iranian-backed-forces-iraq-raise-stakes-rocket-attack-kills-several-us-coalition-troops-iraq/5706268 < page.html | jq -r '.original.name, .publisher.name'
@@ -46,7 +57,7 @@ find pages -name '*.html' -print0 | xargs -0 normalize --jobs 2 --fields title |
 #> Video: Iranian-backed Forces in Iraq Raise Stakes. Rocket Attack Kills Several US Coalition Troops in Iraq
 
 # Text repair alone: mojibake, entities, odd spaces.
-printf 'Caf\xc3\x83\xc2\xa9 &amp;  bar\n' | normalize clean
+printf 'Caf\303\203\302\251 &amp;  bar\n' | normalize clean
 #> Café & bar
 
 # The JSON Schema every record follows, and the adapters there are.

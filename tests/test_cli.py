@@ -21,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import FIXTURES
-from unsyndicate import cli, registry
+from unsyndicate import __version__, cli, registry
 from unsyndicate.cli import app
 
 NORMALIZE = str(Path(sys.executable).parent / "normalize")
@@ -126,7 +126,7 @@ def test_directory_gives_one_record_per_page_in_order_and_exit_1(pages: Path) ->
     assert records[3]["authors"] == ["John Roe"]
     assert records[4]["title"] == "A good page"  # gzip read transparently
     assert done.stderr.decode().splitlines() == [
-        "normalize: 2 input(s) failed",
+        f"normalize: 2 inputs failed: {pages}/b-empty.html, {pages}/c-corrupt.html",
         "normalize: 1 file skipped: not a page suffix; name them to read them anyway",  # notes.csv
     ]
 
@@ -164,6 +164,37 @@ def test_globs_are_expanded_in_order(pages: Path) -> None:
         f"{pages}/sub/e.html.gz",
         f"{pages}/a.html",
     ]
+
+
+@pytest.mark.parametrize("named", ["{root}", "{root}/", "{root}/*.html", "{root}/one.*"])
+def test_a_directory_or_a_glob_gives_json_lines_even_for_one_page(
+    tmp_path: Path, named: str
+) -> None:
+    (tmp_path / "one.html").write_text(GOOD_HTML)
+    done = normalize(named.format(root=tmp_path))
+    (record,) = lines(done.stdout)  # one line, one record
+    assert record["path"].endswith("one.html") and record["title"] == "A good page"
+
+
+def test_one_named_file_gives_pretty_json_without_its_path(tmp_path: Path) -> None:
+    (tmp_path / "one.html").write_text(GOOD_HTML)
+    text = normalize(str(tmp_path / "one.html")).stdout.decode()
+    assert text.startswith("{\n  ") and "path" not in json.loads(text)
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_several_inputs_as_text_come_each_after_a_line_with_its_path(
+    pages: Path, output_format: str
+) -> None:
+    done = normalize(str(pages / "a.html"), str(pages / "sub"), "-f", output_format, "-j", "1")
+    text = done.stdout.decode()
+    headers = re.findall(r"^==> (.*) <==$", text, re.MULTILINE)
+    assert headers == [f"{pages}/a.html", f"{pages}/sub/d.txt", f"{pages}/sub/e.html.gz"]
+    first, second, third = re.split(r"^==> .* <==\n", text, flags=re.MULTILINE)[1:]
+    assert "A good page" in first and "A text title" in second and "A good page" in third
+    assert first.endswith("\n\n") and second.endswith("\n\n")  # a blank line before each
+    single = normalize(str(pages / "a.html"), "-f", output_format).stdout.decode()
+    assert "==>" not in single and single == first.removesuffix("\n")
 
 
 def test_text_format_is_title_byline_and_paragraphs() -> None:
@@ -280,6 +311,35 @@ def test_help_documents_exit_codes_and_commands() -> None:
         assert f"  {command} " in text
 
 
+def test_help_shows_the_command_as_it_is_typed() -> None:
+    done = script("--help")
+    text = done.stdout.decode()
+    assert text.startswith("Usage: normalize [OPTIONS] INPUT...\n")
+    assert re.search(r"^  INPUT\.\.\.  Files, directories", text, re.MULTILINE)
+    assert "<list[str]>" not in text and "parse" not in text
+    # Each other command's description is whole, not cut off with "...".
+    for command in app.registered_commands:
+        first = " ".join((command.callback.__doc__ or "").split("\n\n")[0].split())
+        assert command.name == "parse" or first in " ".join(text.split())
+
+
+def test_every_command_names_its_arguments_not_their_types() -> None:
+    for command in ("clean", "trace", "new-adapter", "schema", "adapters"):
+        text = script(command, "--help").stdout.decode()
+        assert text.startswith(f"Usage: normalize {command} [OPTIONS]")
+        assert "<" not in text.split("Options:")[0].split("\n", 1)[1]
+    assert "[OPTIONS] NAME\n" in script("new-adapter", "--help").stdout.decode()
+
+
+def test_a_usage_error_points_at_the_help_as_typed() -> None:
+    assert script("--bogus").stderr.decode().endswith("(see normalize --help)\n")
+
+
+def test_version_prints_the_version() -> None:
+    done = script("--version")
+    assert (done.returncode, done.stdout.decode()) == (0, f"normalize {__version__}\n")
+
+
 def test_max_size_refuses_large_inputs_with_a_record(tmp_path: Path) -> None:
     big = tmp_path / "big.html"
     big.write_text(GOOD_HTML + "<p>padding</p>" * 200)
@@ -295,6 +355,30 @@ def test_max_size_refuses_large_inputs_with_a_record(tmp_path: Path) -> None:
     assert done.returncode == 1
     piped = normalize("--max-size", "2k", "-f", "jsonl", stdin=big.read_bytes())
     assert lines(piped.stdout)[0]["error"]["type"] == "InputTooLarge"
+
+
+def test_a_truncated_gzip_says_so_with_its_path(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(gzip.compress(GOOD_HTML.encode())[:-12])
+    done = normalize(str(cut))
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        f"normalize: {cut}: UnreadableInput: truncated gzip:"
+        " the file ends before the end of its data\n"
+    )
+
+
+def test_failed_inputs_are_named_on_stderr_as_well_as_in_the_records(tmp_path: Path) -> None:
+    for number in range(7):
+        (tmp_path / f"empty-{number}.html").write_bytes(b"")
+    (tmp_path / "good.html").write_text(GOOD_HTML)
+    done = normalize(str(tmp_path), "-j", "1")
+    assert [record.get("error", {}).get("type") for record in lines(done.stdout)] == [
+        *["ParseError"] * 7,
+        None,
+    ]
+    named = ", ".join(f"{tmp_path}/empty-{number}.html" for number in range(5))
+    assert done.stderr.decode() == f"normalize: 7 inputs failed: {named} and 2 more\n"
 
 
 def test_gzip_bomb_is_stopped(tmp_path: Path) -> None:
@@ -507,7 +591,12 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
             shown += chunk
     # The inputs are counted first: a bar of inputs done out of 8, with the time left.
     assert re.search(rb"\d/8 inputs, [012] failed .*\d+%.* left", shown)
-    assert b"2 input(s) failed" in shown
+    # Once the bar clears, one line says what it showed; the failed inputs are named.
+    assert re.search(rb"\x1b\[2Knormalize: 8 inputs, 2 failed, 3 skipped, \d+\.\d s\r\n", shown)
+    assert (
+        f"normalize: 2 inputs failed: {pages}/b-empty.html, {pages}/c-corrupt.html".encode()
+        in shown
+    )
     assert len(lines(done.stdout)) == 8  # stdout holds the records alone
     quiet = subprocess.run(
         [NORMALIZE, str(pages), "--quiet"], capture_output=True, timeout=60, check=False

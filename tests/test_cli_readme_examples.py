@@ -16,10 +16,10 @@ PAGES = FIXTURES / "globalresearch"
 
 
 def examples(text: str | None = None) -> list[tuple[str, str]]:
-    """(commands, expected output) for each block of the script (or of ``text``) that runs
-    something."""
+    """(commands, expected output) for each block of the script, its header (which sets up a
+    scratch folder) aside, or of ``text``, that runs something."""
     found = []
-    for block in (text or SCRIPT.read_text(encoding="utf-8")).split("\n\n"):
+    for block in (text or SCRIPT.read_text(encoding="utf-8").split("\n\n", 1)[1]).split("\n\n"):
         lines = block.strip().splitlines()
         commands = [line for line in lines if not line.startswith("#")]
         expected = [
@@ -77,3 +77,22 @@ def test_example(commands: str, expected: str, workdir: Path) -> None:
         check=False,
     )
     assert done.stdout == expected, done.stderr
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="the examples pipe into jq")
+@pytest.mark.usefixtures("venv_not_activated")
+def test_the_script_runs_where_it_sits() -> None:
+    """`cd examples && sh shell.sh`: its header makes the pages the examples read, from the
+    pages beside it, and leaves nothing behind."""
+    before = sorted(SCRIPT.parent.iterdir())
+    done = subprocess.run(
+        ["sh", SCRIPT.name],
+        cwd=SCRIPT.parent,
+        env=scripts_first_on_path(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.stdout == "".join(expected for _, expected in examples()), done.stderr
+    assert sorted(SCRIPT.parent.iterdir()) == before

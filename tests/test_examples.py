@@ -65,3 +65,23 @@ def test_readme_shell_section_is_examples_shell_sh() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shell_block = readme.split("## Shell", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
     assert shell_block.strip() == commands.strip()
+
+
+@pytest.mark.parametrize(
+    "script", ["quality", "metadata", "speed", "trace", "cli_throughput", "warc_throughput"]
+)
+def test_a_benchmark_says_in_one_line_when_its_data_is_missing(script: str, tmp_path: Path) -> None:
+    missing = tmp_path / "no-bench"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / f"{script}.py"), "--bench", str(missing)],
+        cwd=tmp_path,
+        env=scripts_first_on_path(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.count("\n") == 1, done.stderr  # one line, no traceback
+    assert done.stderr.startswith(f"{script}.py: no benchmark data at {missing}")
+    assert "--bench DIR" in done.stderr

@@ -61,3 +61,20 @@ def test_a_disabled_progress_draws_nothing(capsys: pytest.CaptureFixture[str]) -
     with Progress(enabled=False, total=3) as progress:
         progress.advance(failed=False)
     assert capsys.readouterr() == ("", "")
+
+
+def test_a_note_ends_the_bars_line_and_the_bar_comes_back_below_it(clock: Clock) -> None:
+    screen = io.StringIO()
+    console = Console(
+        file=screen, force_terminal=True, width=100, color_system=None, get_time=clock
+    )
+    with Progress(enabled=True, total=None, console=console) as progress:
+        clock.now += 1
+        progress.advance(failed=False)
+        progress.note("normalize: crawl.warc: 500 pages read")
+        clock.now += 1
+        progress.advance(failed=False)
+    text = screen.getvalue()
+    before, after = text.split("normalize: crawl.warc: 500 pages read")
+    assert before.endswith("\x1b[2K")  # the bar's line is cleared, not written into
+    assert after.startswith("\n") and "2 inputs, 0 failed" in after  # the bar, below

@@ -287,6 +287,13 @@ def test_normalize_reads_each_page_record_of_an_archive(tmp_path: Path) -> None:
     assert f"{archive}: 3 pages read; skipped 1 not HTML" in stderr
 
 
+def test_one_archive_of_one_page_gives_json_lines(tmp_path: Path) -> None:
+    archive = write_warc(tmp_path / "a.warc", [("https://example.com/1", page(1))])
+    code, records, _ = normalize(str(archive), "--jobs", "1")
+    assert code == 0
+    assert [(record["path"], record["title"]) for record in records] == [(str(archive), "Story 1")]
+
+
 def test_normalize_walks_directories_into_archives(tmp_path: Path) -> None:
     write_warc(tmp_path / "a.warc", [("https://example.com/1", page(1))])
     write_warc(tmp_path / "b.warc.gz", [("https://example.com/2", page(2))], gzip=True)

@@ -12,10 +12,10 @@ import sys
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from functools import partial
-from itertools import chain, islice
 from pathlib import Path
 from typing import Annotated, Any, BinaryIO
 
+import attrs
 import typer
 import typer.core
 
@@ -26,6 +26,7 @@ try:
 except ImportError:  # pragma: no cover (typer before the copy)
     from click import ClickException, Context, HelpFormatter, UsageError  # type: ignore[assignment]
 
+from . import __version__
 from .adapter import as_written
 from .clean import clean as clean_text
 from .corpus.batch import run_ordered
@@ -36,6 +37,7 @@ from .corpus.inputs import (
     check_arguments,
     count_inputs,
     expand_inputs,
+    names_one_input,
     parse_size,
     read_input,
 )
@@ -53,6 +55,8 @@ from .serialize import unstructure
 from .trace import Tracer
 
 _DEFAULT_COMMAND = "parse"
+# Failed inputs named on stderr at the end of a run; the rest are counted.
+_FAILURES_NAMED = 5
 _EXIT_CODES = """\b
 Exit codes:
   0  every input gave an Article
@@ -87,24 +91,72 @@ class _Commands(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except UsageError as error:
-            where = error.ctx.command_path if error.ctx else "normalize"
+            where = _where(error.ctx) if error.ctx else "normalize"
             raise UsageFailure(f"{error.format_message()} (see {where} --help)") from error
 
 
-class _ParseCommand(typer.core.TyperCommand):
-    """The default command, whose help also lists the other commands."""
+def _where(ctx: Context) -> str:
+    """The command as typed: ``normalize`` for the default command, which is never named."""
+    default = ctx.parent is not None and ctx.info_name == _DEFAULT_COMMAND
+    return ctx.parent.command_path if default and ctx.parent else ctx.command_path
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose help shows its arguments by name (``INPUT...``), not by Python type."""
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return ["[OPTIONS]", *(name for name, _ in self._arguments(ctx))]
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        rows = [
+            record
+            for param in self.get_params(ctx)
+            if param.param_type_name != "argument" and (record := param.get_help_record(ctx))
+        ]
+        for title, section in (("Arguments", self._arguments(ctx)), ("Options", rows)):
+            if section:
+                with formatter.section(title):
+                    formatter.write_dl(section)
+
+    def _arguments(self, ctx: Context) -> list[tuple[str, str]]:
+        """(``NAME`` or ``NAME...``, help) for each argument."""
+        return [
+            (
+                f"{param.metavar or (param.name or '').upper()}{'...' * (param.nargs != 1)}",
+                getattr(param, "help", None) or "",
+            )
+            for param in self.get_params(ctx)
+            if param.param_type_name == "argument"
+        ]
+
+
+class _ParseCommand(_Command):
+    """The default command: its help is ``normalize --help`` and lists the other commands."""
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        formatter.write_usage(_where(ctx), " ".join(self.collect_usage_pieces(ctx)))
 
     def format_epilog(self, ctx: Context, formatter: HelpFormatter) -> None:
         super().format_epilog(ctx, formatter)
         group = ctx.parent.command if ctx.parent else None
         if isinstance(group, typer.core.TyperGroup):
             rows = [
-                (name, command.get_short_help_str(limit=70))
+                (name, _first_paragraph(command.help))
                 for name, command in group.commands.items()
                 if name != _DEFAULT_COMMAND
             ]
             with formatter.section("Other commands (normalize COMMAND --help)"):
                 formatter.write_dl(rows)
+
+
+def _first_paragraph(text: str | None) -> str:
+    return " ".join((text or "").split("\n\n", 1)[0].split())
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"normalize {__version__}")
+        raise typer.Exit()
 
 
 app = typer.Typer(
@@ -154,7 +206,11 @@ def parse_command(
         typer.Option(
             "--format",
             "-f",
-            help="json (pretty; default for one input), jsonl (default for many), text, markdown.",
+            help=(
+                "json (pretty; default for one file or stdin), jsonl (default for a directory,"
+                " a glob, a web archive or several inputs), text, markdown (several inputs:"
+                " each after a ==> path <== line)."
+            ),
             show_default=False,
             metavar="FORMAT",
         ),
@@ -209,6 +265,12 @@ def parse_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")
     ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Parse article pages into Articles.
 
@@ -226,13 +288,15 @@ def parse_command(
         raise typer.BadParameter("must be 0 (no limit) or more seconds", param_hint="--timeout")
     if adapter is not None:
         _check_adapter(adapter)
-    note = None if quiet else _note
-    skipped = Skipped()
-    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note, skipped)
-    first = list(islice(items, 2))
-    many = len(first) > 1
+    many = not names_one_input(arguments)
     if many and url is not None:
         raise typer.BadParameter("applies to a single input", param_hint="--url")
+    show_progress = many and not quiet and sys.stderr.isatty()
+    total = count_inputs(arguments) if show_progress else None
+    progress = Progress(enabled=show_progress, total=total)
+    note = None if quiet else partial(_note, progress=progress)
+    skipped = Skipped()
+    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note, skipped)
     to_directory = output is not None and (output.endswith(os.sep) or os.path.isdir(output))
     chosen = output_format or _format_of(output, to_directory) or ("jsonl" if many else "json")
     if kept and chosen not in ("json", "jsonl"):
@@ -247,25 +311,50 @@ def parse_command(
         max_size=limit,
         url=url,
     )
-    sink = _sink(output, to_directory, options)
+    sink = _sink(output, to_directory, options, headers=many)
     outcomes = run_ordered(
         partial(convert, options=options),
-        chain(first, items),
+        items,
         partial(on_failure, options),
         jobs=jobs or _cores(),
         timeout=timeout or None,
     )
-    show_progress = many and not quiet and sys.stderr.isatty()
-    total = count_inputs(arguments) if show_progress else None
-    progress = Progress(enabled=show_progress, total=total)
     with _terminate_cleanly():
         failures = _drain(outcomes, sink, options, fail_fast=fail_fast, progress=progress)
-    if failures and many and not quiet:
-        typer.echo(f"normalize: {failures} input(s) failed", err=True)
+    if show_progress:  # the bar has cleared: what it showed, in one line
+        _note(
+            f"{progress.done} {_inputs(progress.done)}, {failures.count} failed,"
+            f" {skipped.files} skipped, {progress.elapsed:.1f} s"
+        )
+    if failures.count and many and not quiet:
+        _note(failures.line())
     if skipped.files and not quiet:
         files = "1 file" if skipped.files == 1 else f"{skipped.files} files"
         _note(f"{files} skipped: not a page suffix; name them to read them anyway")
-    raise typer.Exit(1 if failures else 0)
+    raise typer.Exit(1 if failures.count else 0)
+
+
+@attrs.define
+class _Failures:
+    """How many inputs failed, and the first few of them, to name on stderr."""
+
+    count: int = 0
+    first: list[str] = attrs.Factory(list)
+
+    def add(self, name: str) -> None:
+        self.count += 1
+        if len(self.first) < _FAILURES_NAMED:
+            self.first.append(name)
+
+    def line(self) -> str:
+        """``3 inputs failed: a.html, b.html, c.html`` (``and 2 more`` past the first few)."""
+        more = self.count - len(self.first)
+        named = ", ".join(self.first) + (f" and {more} more" if more else "")
+        return f"{self.count} {_inputs(self.count)} failed: {named}"
+
+
+def _inputs(count: int) -> str:
+    return "input" if count == 1 else "inputs"
 
 
 def _drain(
@@ -275,9 +364,9 @@ def _drain(
     *,
     fail_fast: bool,
     progress: Progress,
-) -> int:
-    """Write every outcome in order; return how many inputs failed."""
-    failures = 0
+) -> _Failures:
+    """Write every outcome in order; return the inputs that failed."""
+    failures = _Failures()
     committed = False
     try:
         with progress as bar:
@@ -285,7 +374,7 @@ def _drain(
                 problem = sink.write(outcome)
                 error = outcome.error or problem
                 if error:
-                    failures += 1
+                    failures.add(outcome.item.label)
                     if problem or not options.records:
                         typer.echo(f"normalize: {outcome.item.path}: {error}", err=True)
                 bar.advance(failed=bool(error))
@@ -320,18 +409,26 @@ def _format_of(output: str | None, to_directory: bool) -> str | None:
     return next((name for name, own in SUFFIXES.items() if own == suffix), None)
 
 
-def _note(line: str) -> None:
-    typer.echo(f"normalize: {line}", err=True)
+def _note(line: str, progress: Progress | None = None) -> None:
+    """A line on stderr; on its own line, above a progress bar being drawn."""
+    if progress is None:
+        typer.echo(f"normalize: {line}", err=True)
+    else:
+        progress.note(f"normalize: {line}")
 
 
-def _sink(output: str | None, to_directory: bool, options: Options) -> Sink:
+def _sink(output: str | None, to_directory: bool, options: Options, *, headers: bool) -> Sink:
+    """Where the outputs go; ``headers`` puts a ``==> path <==`` line before each text or
+    markdown output written to one stream."""
     array = options.format == "json" and options.records
+    headers = headers and options.format in ("text", "markdown")
     if output is None or output == "-":
-        return StreamSink(typer.get_binary_stream("stdout"), options.format, array=array)
+        stdout = typer.get_binary_stream("stdout")
+        return StreamSink(stdout, options.format, array=array, headers=headers)
     try:
         if to_directory:
             return DirectorySink(Path(output), options.format)
-        return FileSink(Path(output), options.format, array=array)
+        return FileSink(Path(output), options.format, array=array, headers=headers)
     except OSError as error:
         raise UsageFailure(f"cannot write to {output}: {error.strerror or error}") from error
 
@@ -386,7 +483,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-@app.command()
+@app.command(cls=_Command)
 def adapters(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per adapter.")] = False,
 ) -> None:
@@ -412,7 +509,7 @@ def adapters(
         typer.echo(f"normalize: a plug-in adapter could not be loaded: {problem}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command)
 def clean(
     inputs: Annotated[
         list[str] | None,
@@ -442,14 +539,21 @@ def clean(
     raise typer.Exit(1 if failures else 0)
 
 
-@app.command("new-adapter")
+@app.command("new-adapter", cls=_Command)
 def new_adapter(
-    name: Annotated[str, typer.Argument(help="The adapter's name: lower case, digits, _.")],
-    host: Annotated[str, typer.Option(help="The site's host, e.g. example.com.")],
-    fixture: Annotated[Path, typer.Option(help="A page saved from the site, the first fixture.")],
-    url: Annotated[str | None, typer.Option(help="The address the page was saved from.")] = None,
+    name: Annotated[
+        str, typer.Argument(help="The adapter's name: lower case, digits, _.", metavar="NAME")
+    ],
+    host: Annotated[str, typer.Option(help="The site's host, e.g. example.com.", metavar="HOST")],
+    fixture: Annotated[
+        Path, typer.Option(help="A page saved from the site, the first fixture.", metavar="PAGE")
+    ],
+    url: Annotated[
+        str | None, typer.Option(help="The address the page was saved from.", metavar="URL")
+    ] = None,
     publisher: Annotated[
-        str | None, typer.Option(help="The site's name (default: the page's og:site_name).")
+        str | None,
+        typer.Option(help="The site's name (default: the page's og:site_name).", metavar="NAME"),
     ] = None,
 ) -> None:
     """Scaffold a publisher adapter and its first fixture (see CONTRIBUTING.md)."""
@@ -464,7 +568,7 @@ def new_adapter(
     typer.echo(made.next_steps(root))
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(
     trace: Annotated[
         bool, typer.Option("--trace", help="The schema of `normalize trace` records instead.")
@@ -475,7 +579,7 @@ def schema(
     typer.echo(json.dumps(chosen, ensure_ascii=False, indent=2))
 
 
-@app.command(epilog=_TRACE_EXIT_CODES)
+@app.command(cls=_Command, epilog=_TRACE_EXIT_CODES)
 def trace(
     inputs: Annotated[
         list[str] | None,

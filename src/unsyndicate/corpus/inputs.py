@@ -12,7 +12,8 @@ import glob
 import gzip
 import io
 import os
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -92,6 +93,18 @@ def count_inputs(arguments: Iterable[str]) -> int | None:
                 return None
             total += 1
     return total
+
+
+def names_one_input(arguments: Sequence[str]) -> bool:
+    """Whether the arguments name one input as it is: stdin, or one file that is not a web
+    archive. A directory, a glob or an archive stands for any number of inputs, even one."""
+    if len(arguments) > 1:
+        return False
+    argument = arguments[0] if arguments else STDIN
+    if argument == STDIN:
+        return True
+    is_file = os.path.lexists(argument) and not os.path.isdir(argument)
+    return is_file and not _is_archive_name(argument)
 
 
 def _named(argument: str, skipped: Skipped | None) -> Iterator[InputItem]:
@@ -215,9 +228,15 @@ def read_input(item: InputItem, max_size: int) -> bytes:
 
 
 def _read_gzip(file: BinaryIO, max_size: int) -> bytes:
+    """The inflated bytes; a cut-off or damaged stream is an :class:`UnreadableInput`."""
     # GzipFile.read(n) inflates only as far as n bytes: a gzip bomb stops at the limit.
-    with gzip.GzipFile(fileobj=file, mode="rb") as stream:
-        return _limited(stream.read(max_size + 1), max_size, "inflated ")
+    try:
+        with gzip.GzipFile(fileobj=file, mode="rb") as stream:
+            return _limited(stream.read(max_size + 1), max_size, "inflated ")
+    except EOFError as error:
+        raise UnreadableInput("truncated gzip: the file ends before the end of its data") from error
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise UnreadableInput(f"damaged gzip: {error}") from error
 
 
 def _limited(data: bytes, max_size: int, what: str = "") -> bytes:

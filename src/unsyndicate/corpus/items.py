@@ -34,3 +34,9 @@ class InputItem:
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     charset: str | None = None
     problem: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The input as a person reads it: its path, with the page's address for a record of
+        an archive (whose records share the archive's path)."""
+        return f"{self.path} {self.url}" if self.url else self.path

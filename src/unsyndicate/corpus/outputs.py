@@ -29,12 +29,16 @@ class Sink(Protocol):
 class StreamSink:
     """Every output into one stream, each ending its line; a json array when ``array`` is set.
 
-    Text and markdown outputs are separated by a blank line.
+    Text and markdown outputs are separated by a blank line; with ``headers``, each comes after
+    a line naming its input, ``==> path <==``, as ``head`` does with several files.
     """
 
-    def __init__(self, stream: BinaryIO, format: str, *, array: bool) -> None:
+    def __init__(
+        self, stream: BinaryIO, format: str, *, array: bool, headers: bool = False
+    ) -> None:
         self._stream = stream
         self._array = array
+        self._headers = headers
         self._between = b",\n" if array else b"\n" if format in ("text", "markdown") else b""
         self._count = 0
 
@@ -45,6 +49,8 @@ class StreamSink:
             self._stream.write(self._between)
         elif self._array:
             self._stream.write(b"[\n")
+        if self._headers:
+            self._stream.write(f"==> {outcome.item.label} <==\n".encode())
         self._stream.write(outcome.text.encode())
         if not self._array:
             self._stream.write(b"\n")
@@ -64,7 +70,7 @@ class FileSink:
     A device or a pipe (``-o /dev/null``) is written in place: renaming over it would replace it.
     """
 
-    def __init__(self, path: Path, format: str, *, array: bool) -> None:
+    def __init__(self, path: Path, format: str, *, array: bool, headers: bool = False) -> None:
         self._path = path
         self._in_place = path.exists() and not path.is_file()
         self._file: BinaryIO
@@ -72,7 +78,7 @@ class FileSink:
             self._file, self._name = open(path, "wb"), str(path)  # noqa: SIM115 (closed in close)
         else:
             self._file, self._name = _temporary_beside(path)
-        self._stream = StreamSink(self._file, format, array=array)
+        self._stream = StreamSink(self._file, format, array=array, headers=headers)
 
     def write(self, outcome: Outcome) -> str | None:
         return self._stream.write(outcome)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from types import TracebackType
 
@@ -33,8 +34,8 @@ class Progress:
         self, *, enabled: bool, total: int | None = None, console: Console | None = None
     ) -> None:
         self._bar: RichProgress | None = None
-        self._done = self._failed = 0
-        self._drawn = 0.0
+        self.done = self._failed = 0
+        self._started = self._drawn = 0.0
         if enabled:
             self._bar = RichProgress(
                 *_columns(total),
@@ -59,16 +60,28 @@ class Progress:
         if self._bar is not None:
             self._bar.stop()
 
+    @property
+    def elapsed(self) -> float:
+        """Seconds since the run started."""
+        return time.monotonic() - self._started
+
+    def note(self, line: str) -> None:
+        """Write a line on stderr: on its own line, the bar drawn again below it."""
+        if self._bar is None:
+            print(line, file=sys.stderr, flush=True)
+        else:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
     def advance(self, *, failed: bool) -> None:
-        self._done += 1
+        self.done += 1
         self._failed += failed
         now = time.monotonic()
         if self._bar is None or now - self._drawn < _REFRESH_SECONDS:
             return
         self._drawn = now
-        rate = self._done / max(now - self._started, 1e-9)
+        rate = self.done / max(now - self._started, 1e-9)
         self._bar.update(
-            self._task, completed=self._done, failed=self._failed, description=f"{rate:.1f}/s"
+            self._task, completed=self.done, failed=self._failed, description=f"{rate:.1f}/s"
         )
         self._bar.refresh()
 
