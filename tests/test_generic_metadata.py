@@ -190,6 +190,42 @@ def test_the_visible_heading_outside_the_region_picks_among_the_head_titles() ->
     assert unsyndicate.parse(page(head, body=body)).title == "New Zealand"
 
 
+OPENING = (
+    "The city council voted on Tuesday night to approve the long-delayed bridge plan, ending a "
+    "dispute that has run for more than a decade between residents of the two banks, the "
+    "regional transport authority and the contractors who first bid for the work in 2011, when "
+    "the estimated cost was far lower than today."
+)
+
+
+@pytest.mark.parametrize("headline", [OPENING[:300], OPENING[:120] + "…"])
+def test_a_json_ld_headline_that_is_the_opening_cut_short_loses_to_the_title(
+    headline: str,
+) -> None:
+    title = "Bridge plan approved after long delay"
+    head = (
+        ld({"@type": "NewsArticle", "headline": headline})
+        + meta("og:title", title, "property")
+        + f"<title>{title} | The Daily Example</title>"
+    )
+    body = f"<article><p>{OPENING}</p>" + BODY.removeprefix("<article>")
+    assert unsyndicate.parse(page(head, body=body)).title == title
+
+
+def test_a_long_json_ld_headline_the_og_title_agrees_with_wins() -> None:
+    headline = (
+        "Bridge plan approved after long delay: council ends a decade of dispute between the "
+        "two banks, the transport authority and contractors, and sets a budget for the work"
+    )
+    head = (
+        ld({"@type": "NewsArticle", "headline": headline})
+        + meta("og:title", headline[:120], "property")
+        + "<title>Bridge plan approved | The Daily Example</title>"
+    )
+    assert len(headline) > 150
+    assert unsyndicate.parse(page(head)).title == headline
+
+
 def test_a_site_logo_heading_is_not_the_title() -> None:
     head = meta("og:title", "Bridge plan approved after long delay", "property")
     body = "<header><h1>Daily Example</h1></header>" + BODY

@@ -10,6 +10,7 @@ from .clean import clean
 from .dates import parse_date
 from .document import Head
 from .generic.authors import clean_authors, signatures
+from .generic.title import same_title
 from .model import Publisher, Tag
 
 _ARTICLE_TYPES = re.compile(
@@ -47,6 +48,9 @@ HEAD_KEYS = frozenset(
 # A site name followed by its slogan: "LinkNaija | Nigeria's popular news platform".
 _TAGLINE = re.compile(r"\s+[|–—-]\s+.*$")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.)$")
+# A JSON-LD headline longer than this and twice the head's other titles is a paragraph.
+_LONG_HEADLINE = 150
 
 
 def declares_article(head: Head) -> bool:
@@ -88,11 +92,12 @@ def _names(value: Any, kind: str | None = None) -> list[str]:
 
 def title_candidates(head: Head) -> list[str]:
     """Every title the head gives, best source first: JSON-LD headline, OpenGraph or Twitter
-    title, then ``<title>`` without the site's name, then ``<title>`` as it is."""
+    title, then ``<title>`` without the site's name, then ``<title>`` as it is. A headline that
+    is the article's opening rather than its title comes last (see :func:`_is_opening`)."""
     headline = article_object(head).get("headline")
     headline = clean(headline) if isinstance(headline, str) else None
     # <meta> values are clean already (see head.py).
-    found = [value for value in (headline, *(head.first(name) for name in _TITLE_META)) if value]
+    found = [value for value in (head.first(name) for name in _TITLE_META) if value]
     if head.title:
         suffix = _TITLE_SUFFIX.search(head.title)
         # The site's name is the shorter part: "Google - Site Reliability Engineering" is a
@@ -101,7 +106,21 @@ def title_candidates(head: Head) -> list[str]:
         if suffix and 2 * suffix.start() >= len(head.title) - suffix.start():
             found.append(head.title[: suffix.start()])
         found.append(head.title)
+    if headline:
+        found.insert(len(found) if _is_opening(headline, found) else 0, headline)
     return list(dict.fromkeys(found))
+
+
+def _is_opening(headline: str, others: list[str]) -> bool:
+    """True when a JSON-LD headline is the article's first paragraph, cut short, not its title:
+    none of the head's other titles is the same title, and it is much longer than all of them
+    or longer and ending in an ellipsis."""
+    if not others or any(same_title(headline, other) for other in others):
+        return False
+    longest = max(map(len, others))
+    if len(headline) > _LONG_HEADLINE and len(headline) > 2 * longest:
+        return True
+    return len(headline) > longest and bool(_ELLIPSIS.search(headline))
 
 
 def head_authors(
