@@ -34,7 +34,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from quality import DATASETS, DEFAULT_BENCH, ROOT, load
+from _bench import ROOT, add_bench_option, bench_folder
+from quality import DATASETS, load
 
 import unsyndicate
 from unsyndicate.media import host_of
@@ -183,17 +184,13 @@ def flagged(bench: Path, use_url: bool) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
+    add_bench_option(parser)
     parser.add_argument("--labels", type=Path, nargs="*", help="label files (default: both)")
     parser.add_argument("--no-url", action="store_true", help="parse pages without their address")
     parser.add_argument("--flagged", action="store_true", help="list every bench page flagged")
     parser.add_argument("--show", choices=["all", "wrong"], help="list the labelled cases")
     args = parser.parse_args()
-    if not args.bench.is_dir():
-        print(
-            f"provenance.py: no benchmark data at {args.bench} (give --bench DIR)", file=sys.stderr
-        )
-        return 2
+    args.bench = bench_folder(args.bench)
     paths = args.labels or [*DEFAULT_LABELS, args.bench / "syndication" / "labels.json"]
     cases = read_labels(paths)
     counts = Counter(case.syndicated for case in cases)

@@ -68,7 +68,8 @@ def test_readme_shell_section_is_examples_shell_sh() -> None:
 
 
 @pytest.mark.parametrize(
-    "script", ["quality", "metadata", "speed", "trace", "cli_throughput", "warc_throughput"]
+    "script",
+    ["quality", "metadata", "provenance", "speed", "trace", "cli_throughput", "warc_throughput"],
 )
 def test_a_benchmark_says_in_one_line_when_its_data_is_missing(script: str, tmp_path: Path) -> None:
     missing = tmp_path / "no-bench"
