@@ -39,11 +39,12 @@ class NoticeRule:
 
 def required_text(pattern: re.Pattern[str]) -> str:
     """The literal every match of a case-insensitive ``pattern`` contains, in lower case; ""
-    when there is none, or when it is not ASCII (fold_case() folds only what folds to ASCII)."""
+    when there is none, or when it has a letter fold_case() does not fold (a non-ASCII letter
+    with a case: characters without one, as CJK ones, are the same folded or not)."""
     if not pattern.flags & re.IGNORECASE:
         return ""
     found = required_literal(pattern).lower()
-    return found if found.isascii() else ""
+    return found if all(c.isascii() or c.lower() == c.upper() for c in found) else ""
 
 
 def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRule, ...]:

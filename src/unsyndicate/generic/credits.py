@@ -71,13 +71,26 @@ CREDIT_LINES: tuple[str, ...] = (
     rf" (?:sur|dans|par|chez)\s+{_NAME}{_END}",
     # Press releases and feeds: "Provided by X", "© Provided by X".
     rf"^(?:©\s*)?(?:provided|supplied) by\s+{_NAME}{_END}",
-    # Japanese and Chinese: "転載元：X", "原文：X", "本文转载自X", "Xより転載", "来源：X",
+    # Japanese and Chinese: "原文：X", "転載元：X", "来源：X", "本文转载自X", "Xより転載",
     # "X 3/9(木) 18:45配信" (a news portal's line naming the outlet that supplied the story).
-    r"(?:原文(?:链接|連結|标题|標題)?|転載元|出典元)\s*[:：]\s*(?P<name>[^\s、。，,:：]{2,40})",
-    r"(?:转载自|轉載自)\s*[:：]?\s*(?P<name>[^\s、。，,:：]{2,40})",
-    r"(?:^|\s)(?:来源|來源|稿源|記事提供社?|提供元)\s*[:：]\s*(?P<name>[^\s、。，,:：|]{2,30})",
+    # Each has a literal of its own, which lines without it are passed over on (notices.py).
+    *(
+        rf"(?<!\S){label}\s*[:：]\s*(?P<name>[^\s、。，,:：|]{{2,30}})"
+        for label in (
+            "原文",
+            "原文链接",
+            "原文連結",
+            "転載元",
+            "出典元",
+            "来源",
+            "來源",
+            "稿源",
+            "提供元",
+        )
+    ),
+    *(rf"{label}\s*[:：]?\s*(?P<name>[^\s、。，,:：]{{2,40}})" for label in ("转载自", "轉載自")),
+    r"^(?:本記事は|この記事は)?(?P<name>[^\s、。，:：]{2,30}?)(?:より|から)の?転載",
     r"^(?P<name>[^\n]{2,40}?)\s+\d{1,2}/\d{1,2}\s*[(（].[)）]\s*\d{1,2}:\d\d\s*配信",
-    r"(?:本記事は|この記事は|^)(?P<name>[^\s、。，:：]{2,30}?)(?:より|から)の?転載",
     # A wire credit standing alone, or a source line naming an agency: "— Reuters", "(dpa)",
     # "(dpa/lno)", "Quelle: dpa", "Fuente: EFE", "By The Associated Press".
     r"^[—–-]?\s*(?:(?:by|von|par|por|source|sources|quelle|fuente|fonte|bron|出典|来源)\s*[:：]?\s*)?"
@@ -89,10 +102,9 @@ CREDIT_LINES: tuple[str, ...] = (
 _CREDITS = tuple(re.compile(line, re.IGNORECASE) for line in CREDIT_LINES)
 # Words one of the credit lines has: text without any holds no credit line.
 _CREDIT_WORDS = re.compile(
-    r"originally|first|appeared|republished|reprinted|reposted|syndicated|cross-posted|excerpt"
-    r"|adapted|abridged|extracted|translated|provided|supplied|source|quelle|fuente|fonte|bron"
-    r"|zuerst|ursprünglich|erstmals|original|publicad|pubblicat|apparso|publié|paru|initialement"
-    r"|原文|転載|转载|轉載|出典|来源|來源|稿源|提供|配信|by|von|par|por|\(",
+    r"originally|first|republished|reprinted|reposted|syndicated|cross-posted|excerpt|adapted"
+    r"|translated|provided|supplied|zuerst|ursprünglich|erstmals|original|publicad|pubblicat"
+    r"|publié|paru|原文|転載|转载|轉載|出典|来源|來源|稿源|提供|配信",
     re.IGNORECASE,
 )
 # A label alone on a line, its value on the next: "来源：" / "网易科学人", "Source:" / "AFP".
