@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from unsyndicate.adapter import Adapter, signature
 from unsyndicate.adapters import globalresearch, southfront
-from unsyndicate.literal import fold_case, required_literal, required_literals
-from unsyndicate.notices import GENERIC_RULES, NoticeRule, match_rule, required_text
+from unsyndicate.literal import fold_case, required_literal, required_literals, required_text
+from unsyndicate.notices import GENERIC_RULES, NoticeRule, match_rule
 
 _RULES = (*GENERIC_RULES, *southfront.ADAPTER.notices)
 

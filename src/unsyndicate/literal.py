@@ -17,6 +17,17 @@ import re._parser as regex_parser  # type: ignore[import-not-found]
 from typing import Any
 
 
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The literal every match of a case-insensitive ``pattern`` contains, in lower case, to
+    look for in :func:`fold_case`'s form of a text; "" when there is none, or when it has a
+    letter fold_case() does not fold (a non-ASCII letter with a case: characters without one,
+    as CJK ones, are the same folded or not)."""
+    if not pattern.flags & re.IGNORECASE:
+        return ""
+    found = required_literal(pattern).lower()
+    return found if all(c.isascii() or c.lower() == c.upper() for c in found) else ""
+
+
 def required_literal(pattern: re.Pattern[str]) -> str:
     """The longest run of literal text that every match of ``pattern`` contains, as the pattern
     spells it; "" when there is none."""

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from .document import Link, Node, line_links, links_per_line
-from .generic.credits import CREDIT_LINES
-from .literal import first_letters, fold_case, required_literal
+from .generic.credits import CREDIT_NOTICE_LINES
+from .literal import first_letters, fold_case, required_text
 from .model import Notice
 
 # A body paragraph longer than this is prose, whatever phrase it contains; a furniture region
@@ -37,16 +37,6 @@ class NoticeRule:
         return required_text(self.pattern)
 
 
-def required_text(pattern: re.Pattern[str]) -> str:
-    """The literal every match of a case-insensitive ``pattern`` contains, in lower case; ""
-    when there is none, or when it has a letter fold_case() does not fold (a non-ASCII letter
-    with a case: characters without one, as CJK ones, are the same folded or not)."""
-    if not pattern.flags & re.IGNORECASE:
-        return ""
-    found = required_literal(pattern).lower()
-    return found if all(c.isascii() or c.lower() == c.upper() for c in found) else ""
-
-
 def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRule, ...]:
     """Rules of one kind, one per pattern (case-insensitive)."""
     return tuple(NoticeRule(kind, re.compile(p, re.IGNORECASE), owner) for p in patterns)
@@ -55,7 +45,7 @@ def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRu
 _APOSTROPHE = "['’]"
 
 GENERIC_RULES: tuple[NoticeRule, ...] = (
-    *rules("reprint", *CREDIT_LINES),
+    *rules("reprint", *CREDIT_NOTICE_LINES),
     *rules(
         "copyright",
         r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[,-]?\s*)?(?P<owner>[^,\d©]{2,80}?)"

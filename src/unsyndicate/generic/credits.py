@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..dates import MONTH_PATTERN, parse_date
+from ..literal import fold_case, required_text
 from .wire import AGENCY_PATTERN, agency
 
 # The name a credit gives runs to the end of its clause: a comma, a semicolon, a bracket, a
@@ -99,7 +100,21 @@ CREDIT_LINES: tuple[str, ...] = (
 )
 """Credit lines, as regex patterns read case-insensitively; ``name`` names the original."""
 
-_CREDITS = tuple(re.compile(line, re.IGNORECASE) for line in CREDIT_LINES)
+CREDIT_NOTICE_LINES = tuple(re.sub(r"\(\?P<\w+>", "(?:", line) for line in CREDIT_LINES)
+"""The same lines without their groups, as notice rules: rules without named groups are joined
+into one pattern and tried together (notices.py)."""
+
+
+class _Line(NamedTuple):
+    pattern: re.Pattern[str]
+    # What every match contains (see literal.py): most lines lack it, and are passed over.
+    needle: str
+
+
+_CREDITS = tuple(
+    _Line(pattern, required_text(pattern))
+    for pattern in (re.compile(line, re.IGNORECASE) for line in CREDIT_LINES)
+)
 # Words one of the credit lines has: text without any holds no credit line.
 _CREDIT_WORDS = re.compile(
     r"originally|first|republished|reprinted|reposted|syndicated|cross-posted|excerpt|adapted"
@@ -167,8 +182,9 @@ class Credit(NamedTuple):
 
 def read_credit(line: str) -> Credit | None:
     """The credit ``line`` gives, or None when it is no credit line."""
-    for credit in _CREDITS:
-        match = credit.search(line)
+    folded = fold_case(line)
+    for credit, needle in _CREDITS:
+        match = credit.search(line) if needle in folded else None
         if match is None:
             continue
         found = match.groupdict()

@@ -94,8 +94,8 @@ _CREDIT_OPENING = re.compile(
     r"\s*[:：]?\s+|^(?:出典|来源|來源)\s*[:：]\s*",
     re.IGNORECASE,
 )
-# "Tom Davies Associated Press": an agency closing a reporter's byline.
-_TRAILING = re.compile(rf"\s(?P<agency>{AGENCY_PATTERN})$", re.IGNORECASE)
+# The most words an agency's name in AGENCIES has ("katholische nachrichten-agentur": 2).
+_MAX_NAME_WORDS = max(len(name.split()) for name in AGENCIES)
 # "AP Auto Writer", "Associated Press Writer", "Reuters correspondent": the agency's staff.
 _STAFF = re.compile(
     rf"^(?P<agency>{AGENCY_PATTERN})(?:\s+\w+){{0,2}}\s+(?:writer|correspondent|reporter|staff)$",
@@ -166,11 +166,18 @@ def byline_agency(line: str) -> str | None:
     for part in _BYLINE_PARTS.split(line.strip()):
         part = _CREDIT_OPENING.sub("", part)
         staff = _STAFF.match(part)
-        found = agency(staff["agency"]) if staff else None
-        found = found or (agency(part) if _written_as_code(part) else None)
-        trailing = _TRAILING.search(part) if found is None else None
-        if trailing and _written_as_code(trailing["agency"]):
-            found = agency(trailing["agency"])
+        found = agency(staff["agency"]) if staff else _trailing_agency(part)
+        if found:
+            return found
+    return None
+
+
+def _trailing_agency(part: str) -> str | None:
+    """The agency ``part`` is or ends with: "Reuters", "Tom Davies Associated Press"."""
+    words = part.split()
+    for count in range(1, min(len(words), _MAX_NAME_WORDS) + 1):
+        name = " ".join(words[-count:])
+        found = agency(name) if _written_as_code(name) else None
         if found:
             return found
     return None
