@@ -99,6 +99,32 @@ def test_a_nameless_credit_is_named_by_its_link() -> None:
     assert original_of(page(line)) == "riverside.example"
 
 
+def test_a_credit_after_the_article_region_names_the_original() -> None:
+    # A last section the region does not take, its sentence split by a link.
+    after = (
+        "<section><p><em>Originally published at </em><a href='https://riverside.example/b'>"
+        "<em>riverside.example</em></a><em> on November 18, 2011.</em></p></section>"
+    )
+    html = page().replace("</article>", f"</article>{after}")
+    article = unsyndicate.parse(html, URL)
+    assert article.original is not None
+    assert (article.original.name, article.original.published) == (
+        "riverside.example",
+        "2011-11-18",
+    )
+
+
+def test_a_nameless_credit_is_named_by_the_copyright_line_after_it() -> None:
+    html = page("<p>This article has been adapted from its original source.</p>").replace(
+        "</article>", "</article><div>Copyright © 2019 The Harbour Times. All rights reserved</div>"
+    )
+    assert original_of(html) == "The Harbour Times"
+
+
+def test_a_date_after_originally_published_is_no_name() -> None:
+    assert original_of(page("<p>Originally published on November 20, 2019.</p>")) is None
+
+
 # Wire copy credited outside the "CITY (AP) —" dateline.
 @pytest.mark.parametrize(
     ("below_title", "name"),
@@ -145,6 +171,11 @@ def test_wire_datelines_and_closing_credits(first: str, last: str, name: str) ->
     found = original_of(page(last, first=first))
     expected = {"PTI": "Press Trust of India"}.get(name, name)
     assert found == expected
+
+
+def test_an_agency_story_on_the_agencys_other_site_is_its_own() -> None:
+    html = page(first="WASHINGTON (AP) — " + PROSE, site="AP")
+    assert original_of(html, "https://hosted.ap.org/paper/article/123/the-bridge") is None
 
 
 def test_an_agency_section_in_the_address_names_the_agency() -> None:

@@ -60,8 +60,8 @@ from .model import Article, Block, Media, Notice, Original, Publisher
 from .notices import GENERIC_RULES, RulePlan, body_notice, furniture_notices, plan_rules
 from .provenance import (
     origin_from_canonical,
-    origin_from_header,
     origin_from_jsonld,
+    origin_from_lines,
     origin_from_notices,
     origin_from_wire,
     original_of,
@@ -86,6 +86,14 @@ _NOISE_SAMPLE = 8192
 _DENSE_CHECKED = 1_000_000
 _MIN_TAG_SPAN = 12
 _TAG_OPENING = re.compile("<[A-Za-z/]")
+# The body's last paragraphs are found in the page's text by the first characters of the first
+# of them; the lines from there on read for a credit line are this many, within this many
+# characters.
+_LAST_PARAGRAPHS = 3
+_START_KEY = 24
+_MIN_START_KEY = 8
+_AFTER_REACH = 3000
+_AFTER_LINES = 25
 
 
 def parse(
@@ -206,7 +214,7 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     shown = shown_dates(near_title.lines, month_first)
     article = _article(
         document, adapter, fields, title, header, shown, body, media, notices, publisher,
-        shown_bylines(near_title.lines), near_title.below,
+        shown_bylines(near_title.lines), near_title.below, lines_after(text, body),
     )  # fmt: skip
     if article.published is None:
         # Read only now: a labelled date farther down is the last source, and reading the
@@ -229,6 +237,20 @@ def _lines_near_title(document: Document, text: str, title: str) -> NearTitle:
     head = document.head
     titles = (title, *head.meta.get("heading", ()), *title_candidates(head)) if title else ()
     return lines_around_title(text, titles)
+
+
+def lines_after(text: str, body: Sequence[Block]) -> list[str]:
+    """The page's text lines from the body's last paragraphs on: a credit line the region did
+    not take stands among or after them ("Provided by X", a last section's "Originally
+    published at X"), or the owner of one they end with ("Copyright © 2019 Example News")."""
+    paragraphs = [block.text for block in body if block.kind == "paragraph"]
+    start = paragraphs[-_LAST_PARAGRAPHS:][0] if paragraphs else ""
+    key = start.split("\n", 1)[0][:_START_KEY]
+    found = text.rfind(key) if len(key) >= _MIN_START_KEY else -1
+    if found < 0:
+        return []
+    lines = text[found : found + _AFTER_REACH].split("\n")
+    return [line for line in map(str.strip, lines) if line][:_AFTER_LINES]
 
 
 def _refined(adapter: Adapter, article: Article, document: Document) -> Article:
@@ -483,6 +505,7 @@ def _article(
     publisher: Publisher | None,
     bylines: Sequence[str],
     below_title: Sequence[str],
+    after_body: Sequence[str],
 ) -> Article:
     head = document.head
     ld = article_object(head)
@@ -505,7 +528,8 @@ def _article(
         _original_field(fields),
         header.original,
         origin_from_notices(notices),
-        origin_from_header(below),
+        origin_from_lines(below),
+        origin_from_lines(after_body),
         origin_from_jsonld(ld),
         origin_from_wire(
             [block.text for block in body if block.kind == "paragraph"],

@@ -54,9 +54,11 @@ def origin_from_notices(notices: Iterable[Notice]) -> Original | None:
     return None
 
 
-def origin_from_header(lines: Sequence[str]) -> Original | None:
-    """The original a credit line under the title names ("来源：X", "Originally published on
-    X"); an agency's line there is a byline's or a photo's (see :func:`origin_from_wire`)."""
+def origin_from_lines(lines: Sequence[str]) -> Original | None:
+    """The original a credit line names among the page's text ``lines`` around its title or
+    after its body ("来源：X", "Originally published at X", "Provided by X"), where the region
+    did not reach; an agency's line there is a byline's or a photo's (see
+    :func:`origin_from_wire`)."""
     found = credit_in_lines(lines)
     if found and found.name and agency(found.name):
         return None
@@ -170,14 +172,10 @@ def is_syndicated(original: Original | None, publisher: Publisher | None, url: s
     ``.co.uk`` canonical, "Prevention" on prevention.com, "Live Science" crediting itself)."""
     if original is None:
         return False
-    originals = site_keys(original.name, original.url or _home(original.name))
+    originals = site_keys(original.name, original.url)
+    # An agency's own sites: its story there is its own ("hosted.ap.org").
+    originals |= {key for host in AGENCY_HOSTS.get(original.name, ()) for key in site_keys(host)}
     own = host_keys(url)
     if publisher is not None:
         own |= site_keys(publisher.name, publisher.url)
     return not same_publisher(originals, own)
-
-
-def _home(name: str) -> str | None:
-    """An agency's own site, as an address."""
-    host = AGENCY_HOSTS.get(name)
-    return f"https://{host}/" if host else None

@@ -42,9 +42,10 @@ CREDIT_LINES: tuple[str, ...] = (
     rf"^(?:(?:this|the) {_PIECE} (?:is|was|has been) )?(?:republished|reprinted|reposted|"
     rf"syndicated|cross-posted) (?:here )?(?:from|with (?:the )?(?:kind )?permission (?:of|from)"
     rf"|courtesy of|by permission of)\s+{_NAME}(?:{_END}|\s+under\b)",
-    # Nameless: the link the line carries names the original.
+    # Nameless: the link the line carries names the original, or the copyright line after it.
     r"^(?:(?:this|the) \w+ (?:is|was|has been) )?(?:republished|reprinted|reposted)"
     r" (?:here )?(?:with (?:the )?(?:kind )?permission|under a creative commons)\b",
+    r"^(?:this|the) \w+ (?:is|was|has been) adapted from (?:its|the) original source\b",
     # Book excerpts: the book's title is the original's name.
     r"^(?:note:\s*)?(?:(?:this|the above|the following) (?:\w+ )?(?:is |was )?(?:an )?)?"
     r"(?:excerpt(?:ed)?|adapted|abridged|extracted) from (?:the (?:new |forthcoming )?book )?"
@@ -123,10 +124,27 @@ _CREDIT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A label alone on a line, its value on the next: "来源：" / "网易科学人", "Source:" / "AFP".
-_LABEL = re.compile(r"^\S{1,12}\s*[:：]$")
-# "originally published in March 2022": a date, not a publication.
+# A page's text has a line per text node, so a sentence with a link or a label in it comes in
+# pieces: "Provided by" / "European Space Agency", "来源：" / "X", "Originally published at" /
+# "example.com" / "on November 18, 2011.". A line ending in a label's colon or a joining word
+# goes on on the next line, as does a next line opening in lower case or with punctuation.
+_GOES_ON = re.compile(
+    r"(?:[:：]|\b(?:by|at|on|in|from|of|von|bei|auf|sur|par|dans|en|por|su|da))$", re.IGNORECASE
+)
+_CARRIES_ON = re.compile(r"^(?:[,.;:!?)\]»”’]|[a-z])")
+_MAX_SENTENCE = 300
+# "Copyright © 2019 Example News.", "© Example News", "Copyright @ 2019 Example News".
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*[@©]?\s*(?:(?:19|20)\d\d\s*[,-]?\s*)?"
+    r"(?P<owner>[^,\d©]{2,80}?)\s*(?:,|\d{4}|\.\s|\.?$|all rights reserved)",
+    re.IGNORECASE,
+)
+_COPYRIGHT_REACH = 4
+# "originally published in March 2022", "on November 20, 2019": a date, not a publication.
 _DATE_ONLY = re.compile(
-    rf"(?:{MONTH_PATTERN}\.?\s+)?(?:\d\d?\.?,?\s+)?(?:{MONTH_PATTERN}\.?\s+)?(?:19|20)\d\d",
+    rf"(?:(?:{MONTH_PATTERN})\.?\s+\d\d?(?:st|nd|rd|th)?|\d\d?\.?\s+(?:{MONTH_PATTERN})\.?)"
+    r"(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:(?:{MONTH_PATTERN})\.?\s+)?(?:19|20)\d\d",
     re.IGNORECASE,
 )
 # What follows a name in a credit line and is no part of it: "X and can be read here", "X and
@@ -195,17 +213,43 @@ def read_credit(line: str) -> Credit | None:
 
 
 def credit_in_lines(lines: Sequence[str]) -> Credit | None:
-    """The first credit naming a publication in ``lines`` (a page's lines under its title), a
-    label on a line of its own read with the value on the next."""
+    """The first credit naming a publication in ``lines`` (a page's text lines around its
+    title or after its body), read as the sentences the lines are pieces of."""
     if not _CREDIT_WORDS.search("\n".join(lines)):
         return None
-    for index, line in enumerate(lines):
-        if _LABEL.match(line) and index + 1 < len(lines):
-            line = f"{line} {lines[index + 1]}"
+    sentences = _sentences(lines)
+    for index, line in enumerate(sentences):
         found = read_credit(line)
+        if found is not None and found.by_link:
+            found = _copyright_after(sentences[index + 1 : index + 1 + _COPYRIGHT_REACH])
         if found is not None and found.name:
             return found
     return None
+
+
+def _copyright_after(lines: Sequence[str]) -> Credit | None:
+    """The owner a copyright line names just after a credit that names no one ("This article
+    has been adapted from its original source." / "Copyright © 2019 Example News.")."""
+    for line in lines:
+        owner = _COPYRIGHT.match(line)
+        if owner:
+            return Credit(origin_name(owner["owner"]))
+    return None
+
+
+def _sentences(lines: Sequence[str]) -> list[str]:
+    joined: list[str] = []
+    for line in lines:
+        last = joined[-1] if joined else ""
+        if (
+            last
+            and len(last) < _MAX_SENTENCE
+            and (_GOES_ON.search(last) or _CARRIES_ON.match(line))
+        ):
+            joined[-1] = f"{last} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def origin_name(name: str) -> str | None:

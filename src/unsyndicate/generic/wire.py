@@ -50,20 +50,21 @@ AGENCIES = {
 }  # fmt: skip
 # Each agency's own site: its story there is its own, not a repost of itself.
 AGENCY_HOSTS = {
-    "The Associated Press": "apnews.com",
-    "Agence France-Presse": "afp.com",
-    "Reuters": "reuters.com",
-    "Bloomberg": "bloomberg.com",
-    "Xinhua": "xinhuanet.com",
-    "TASS": "tass.com",
-    "PA Media": "pamediagroup.com",
-    "The Canadian Press": "thecanadianpress.com",
-    "Press Trust of India": "ptinews.com",
-    "Kyodo News": "kyodonews.net",
-    "Yonhap": "yna.co.kr",
-    "ANSA": "ansa.it",
-    "EFE": "efe.com",
-    "UPI": "upi.com",
+    "The Associated Press": ("apnews.com", "ap.org"),
+    "Agence France-Presse": ("afp.com",),
+    "Reuters": ("reuters.com",),
+    "dpa": ("dpa.com", "dpa.de"),
+    "Bloomberg": ("bloomberg.com",),
+    "Xinhua": ("xinhuanet.com", "news.cn"),
+    "TASS": ("tass.com", "tass.ru"),
+    "PA Media": ("pamediagroup.com",),
+    "The Canadian Press": ("thecanadianpress.com",),
+    "Press Trust of India": ("ptinews.com",),
+    "Kyodo News": ("kyodonews.net", "kyodonews.jp"),
+    "Yonhap": ("yna.co.kr",),
+    "ANSA": ("ansa.it",),
+    "EFE": ("efe.com",),
+    "UPI": ("upi.com",),
 }
 AGENCY_PATTERN = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 """A regex fragment (no groups) matching any agency name in :data:`AGENCIES`."""
