@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -17,6 +16,7 @@ from .generic.wire import (
     wire_credit,
     wire_dateline,
 )
+from .literal import fold_case
 from .media import host_of
 from .model import Notice, Original, Publisher
 from .sites import host_keys, same_publisher, site_keys
@@ -27,10 +27,9 @@ _DATELINE_PARAGRAPHS = 3
 # "Reuters" / ", the ...") is a line of its own, with a sentence going on around it.
 _GOES_ON = frozenset(",.;:!?)]»”’")
 _SHORT_LINE = 40
-# What a photo's credit says that a byline does not.
-_PHOTO_CREDIT = re.compile(
-    r"photo|foto|image|imago|picture|getty|illustration|bild|credit|©|/|\bfile\b", re.IGNORECASE
-)
+# What a photo's credit says that a byline does not, as fold_case() gives it.
+_PHOTO_WORDS = ("photo", "foto", "image", "imago", "picture", "getty", "illustration", "bild",
+                "credit", "©", "/", " file")  # fmt: skip
 
 
 def origin_from_notices(notices: Iterable[Notice]) -> Original | None:
@@ -114,7 +113,9 @@ def _wire_byline(lines: Sequence[str], people: Sequence[str]) -> str | None:
         before = lines[index - 1] if index else ""
         # A caption's sentence, then the agency alone: the photo's credit.
         after_caption = len(before) > _SHORT_LINE and before.endswith(".")
-        found = None if _PHOTO_CREDIT.search(line) or after_caption else byline_agency(line)
+        folded = fold_case(line)
+        photo = after_caption or any(word in folded for word in _PHOTO_WORDS)
+        found = None if photo else byline_agency(line)
         beside = f"{before} {line}"
         if found and (not people or any(person in beside for person in people)):
             return found

@@ -116,20 +116,37 @@ _CREDITS = tuple(
     _Line(pattern, required_text(pattern))
     for pattern in (re.compile(line, re.IGNORECASE) for line in CREDIT_LINES)
 )
-# Words one of the credit lines has: text without any holds no credit line.
-_CREDIT_WORDS = re.compile(
-    r"originally|first|republished|reprinted|reposted|syndicated|cross-posted|excerpt|adapted"
-    r"|translated|provided|supplied|zuerst|ursprünglich|erstmals|original|publicad|pubblicat"
-    r"|publié|paru|原文|転載|转载|轉載|出典|来源|來源|稿源|提供|配信",
-    re.IGNORECASE,
-)
-# A label alone on a line, its value on the next: "来源：" / "网易科学人", "Source:" / "AFP".
+# Words one of the credit lines has, as fold_case() gives them: text without any holds no
+# credit line. (Substring tests: one case-insensitive search for them all is ten times slower.)
+_CREDIT_WORDS = (
+    "first", "republished", "reprinted", "reposted", "syndicated", "cross-posted", "excerpt",
+    "adapted", "translated", "provided", "supplied", "zuerst", "ursprünglich", "erstmals",
+    "original", "publicad", "pubblicat", "publié", "paru", "原文", "転載", "转载", "轉載", "出典",
+    "来源", "來源", "稿源", "提供", "配信",
+)  # fmt: skip
 # A page's text has a line per text node, so a sentence with a link or a label in it comes in
 # pieces: "Provided by" / "European Space Agency", "来源：" / "X", "Originally published at" /
 # "example.com" / "on November 18, 2011.". A line ending in a label's colon or a joining word
 # goes on on the next line, as does a next line opening in lower case or with punctuation.
-_GOES_ON = re.compile(
-    r"(?:[:：]|\b(?:by|at|on|in|from|of|von|bei|auf|sur|par|dans|en|por|su|da))$", re.IGNORECASE
+_JOINING_WORDS = frozenset(
+    [
+        "by",
+        "at",
+        "on",
+        "in",
+        "from",
+        "of",
+        "von",
+        "bei",
+        "auf",
+        "sur",
+        "par",
+        "dans",
+        "en",
+        "por",
+        "su",
+        "da",
+    ]
 )
 _CARRIES_ON = re.compile(r"^(?:[,.;:!?)\]»”’]|[a-z])")
 _MAX_SENTENCE = 300
@@ -215,7 +232,8 @@ def read_credit(line: str) -> Credit | None:
 def credit_in_lines(lines: Sequence[str]) -> Credit | None:
     """The first credit naming a publication in ``lines`` (a page's text lines around its
     title or after its body), read as the sentences the lines are pieces of."""
-    if not _CREDIT_WORDS.search("\n".join(lines)):
+    text = fold_case("\n".join(lines))
+    if not any(word in text for word in _CREDIT_WORDS):
         return None
     sentences = _sentences(lines)
     for index, line in enumerate(sentences):
@@ -225,6 +243,11 @@ def credit_in_lines(lines: Sequence[str]) -> Credit | None:
         if found is not None and found.name:
             return found
     return None
+
+
+def _goes_on(line: str) -> bool:
+    """Whether ``line`` ends in a label's colon or a joining word ("Provided by")."""
+    return line.endswith((":", "：")) or line.rsplit(None, 1)[-1].casefold() in _JOINING_WORDS
 
 
 def _copyright_after(lines: Sequence[str]) -> Credit | None:
@@ -241,11 +264,7 @@ def _sentences(lines: Sequence[str]) -> list[str]:
     joined: list[str] = []
     for line in lines:
         last = joined[-1] if joined else ""
-        if (
-            last
-            and len(last) < _MAX_SENTENCE
-            and (_GOES_ON.search(last) or _CARRIES_ON.match(line))
-        ):
+        if last and len(last) < _MAX_SENTENCE and (_goes_on(last) or _CARRIES_ON.match(line)):
             joined[-1] = f"{last} {line}"
         else:
             joined.append(line)

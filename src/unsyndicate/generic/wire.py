@@ -165,7 +165,8 @@ def byline_agency(line: str) -> str | None:
     if len(line) > _MAX_BYLINE:
         return None
     for part in _BYLINE_PARTS.split(line.strip()):
-        part = _CREDIT_OPENING.sub("", part)
+        opening = _CREDIT_OPENING.match(part)
+        part = part[opening.end() :] if opening else part
         staff = _STAFF.match(part)
         found = agency(staff["agency"]) if staff else _trailing_agency(part)
         if found:
