@@ -381,6 +381,18 @@ def test_failed_inputs_are_named_on_stderr_as_well_as_in_the_records(tmp_path: P
     assert done.stderr.decode() == f"normalize: 7 inputs failed: {named} and 2 more\n"
 
 
+def test_trace_names_the_records_and_pages_that_failed(tmp_path: Path) -> None:
+    records = tmp_path / "articles.jsonl"
+    records.write_text("{not json\n" * 6)
+    (tmp_path / "empty.html").write_bytes(b"")
+    done = normalize("trace", "-j", "1", str(records), str(tmp_path / "empty.html"))
+    assert done.returncode == 1
+    *problems, summary = done.stderr.decode().splitlines()
+    assert len(problems) == 7
+    named = ", ".join(f"{records}:{number}" for number in range(1, 6))
+    assert summary == f"normalize: 7 inputs failed: {named} and 2 more"
+
+
 def test_gzip_bomb_is_stopped(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.html.gz"
     with gzip.open(bomb, "wb", compresslevel=9) as stream:

@@ -623,20 +623,20 @@ def trace(
         jobs=jobs or _cores(),
         timeout=timeout or None,
     )
-    failures = 0
+    failures = _Failures()
     stdout = typer.get_binary_stream("stdout")
     with _terminate_cleanly(), Tracer() as tracer:
         for result in results:
             for problem in result.problems:
                 typer.echo(f"normalize: {problem}", err=True)
-            failures += len(result.problems)
+                failures.add(problem.where)
             for sketch in result.sketches:
                 tracer.add(sketch)
         for group in tracer.groups(include_single=include_all):
             _write_line(stdout, to_json(unstructure(group), pretty=False))
-    if failures and not quiet:
-        typer.echo(f"normalize: {failures} input(s) failed", err=True)
-    raise typer.Exit(1 if failures else 0)
+    if failures.count and not quiet:
+        _note(failures.line())
+    raise typer.Exit(1 if failures.count else 0)
 
 
 def _write_line(stream: BinaryIO, text: str) -> None:
