@@ -581,15 +581,12 @@ def test_an_interrupted_run_leaves_no_file(tmp_path: Path, signum: int, code: in
     assert b"Traceback" not in errors
 
 
-def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
+def on_a_terminal(*args: str) -> tuple[subprocess.CompletedProcess[bytes], bytes]:
+    """``normalize ARGS`` run with stderr on a terminal: the run, and what the terminal shows."""
     leader, follower = pty.openpty()
     with os.fdopen(leader, "rb", buffering=0) as terminal:
         done = subprocess.run(
-            [NORMALIZE, str(pages), str(GLOBALRESEARCH)],
-            stdout=subprocess.PIPE,
-            stderr=follower,
-            timeout=60,
-            check=False,
+            [NORMALIZE, *args], stdout=subprocess.PIPE, stderr=follower, timeout=60, check=False
         )
         os.close(follower)
         shown = b""
@@ -601,6 +598,11 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
             if not chunk:
                 break
             shown += chunk
+    return done, shown
+
+
+def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
+    done, shown = on_a_terminal(str(pages), str(GLOBALRESEARCH))
     # The inputs are counted first: a bar of inputs done out of 8, with the time left.
     assert re.search(rb"\d/8 inputs, [012] failed .*\d+%.* left", shown)
     # Once the bar clears, one line says what it showed; the failed inputs are named.
