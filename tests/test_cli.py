@@ -381,6 +381,18 @@ def test_failed_inputs_are_named_on_stderr_as_well_as_in_the_records(tmp_path: P
     assert done.stderr.decode() == f"normalize: 7 inputs failed: {named} and 2 more\n"
 
 
+def test_trace_names_the_records_and_pages_that_failed(tmp_path: Path) -> None:
+    records = tmp_path / "articles.jsonl"
+    records.write_text("{not json\n" * 6)
+    (tmp_path / "empty.html").write_bytes(b"")
+    done = normalize("trace", "-j", "1", str(records), str(tmp_path / "empty.html"))
+    assert done.returncode == 1
+    *problems, summary = done.stderr.decode().splitlines()
+    assert len(problems) == 7
+    named = ", ".join(f"{records}:{number}" for number in range(1, 6))
+    assert summary == f"normalize: 7 inputs failed: {named} and 2 more"
+
+
 def test_gzip_bomb_is_stopped(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.html.gz"
     with gzip.open(bomb, "wb", compresslevel=9) as stream:
@@ -569,15 +581,12 @@ def test_an_interrupted_run_leaves_no_file(tmp_path: Path, signum: int, code: in
     assert b"Traceback" not in errors
 
 
-def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
+def on_a_terminal(*args: str) -> tuple[subprocess.CompletedProcess[bytes], bytes]:
+    """``normalize ARGS`` run with stderr on a terminal: the run, and what the terminal shows."""
     leader, follower = pty.openpty()
     with os.fdopen(leader, "rb", buffering=0) as terminal:
         done = subprocess.run(
-            [NORMALIZE, str(pages), str(GLOBALRESEARCH)],
-            stdout=subprocess.PIPE,
-            stderr=follower,
-            timeout=60,
-            check=False,
+            [NORMALIZE, *args], stdout=subprocess.PIPE, stderr=follower, timeout=60, check=False
         )
         os.close(follower)
         shown = b""
@@ -589,6 +598,11 @@ def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
             if not chunk:
                 break
             shown += chunk
+    return done, shown
+
+
+def test_progress_goes_to_a_terminal_stderr_only(pages: Path) -> None:
+    done, shown = on_a_terminal(str(pages), str(GLOBALRESEARCH))
     # The inputs are counted first: a bar of inputs done out of 8, with the time left.
     assert re.search(rb"\d/8 inputs, [012] failed .*\d+%.* left", shown)
     # Once the bar clears, one line says what it showed; the failed inputs are named.

@@ -20,6 +20,7 @@ from unsyndicate import parse_text, to_dict
 from unsyndicate.cli import app
 from unsyndicate.corpus.inputs import (
     InputTooLarge,
+    Total,
     UnreadableInput,
     count_inputs,
     expand_inputs,
@@ -143,13 +144,15 @@ def test_inputs_are_counted_from_their_names_alone(
 
     monkeypatch.setattr("builtins.open", refuse)
     # a.html b.txt.gz gone.html sub/c.md, one.bin, then the glob's a.html gone.html
-    assert count_inputs(arguments) == len(expanded) == 7
+    assert count_inputs(arguments).inputs == len(expanded) == 7
 
 
-def test_stdin_and_web_archives_are_not_counted_before_reading(tmp_path: Path) -> None:
+def test_web_archives_are_measured_but_their_records_not_counted(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text("<p>x</p>")
-    assert count_inputs([str(tmp_path)]) == 1
-    assert count_inputs([]) is None
-    assert count_inputs([str(tmp_path), "-"]) is None
+    assert count_inputs([str(tmp_path)]) == Total(1, 0)
+    assert count_inputs([]) == Total(None, 0)
+    assert count_inputs([str(tmp_path), "-"]) == Total(None, 0)
     (tmp_path / "crawl.warc.gz").write_bytes(b"")  # its records are known only by reading it
-    assert count_inputs([str(tmp_path)]) is None
+    assert count_inputs([str(tmp_path)]) == Total(None, 0)
+    (tmp_path / "crawl.warc.gz").write_bytes(b"x" * 300)  # its size is known
+    assert count_inputs([str(tmp_path), "-"]) == Total(None, 300)

@@ -78,3 +78,21 @@ def test_a_note_ends_the_bars_line_and_the_bar_comes_back_below_it(clock: Clock)
     before, after = text.split("normalize: crawl.warc: 500 pages read")
     assert before.endswith("\x1b[2K")  # the bar's line is cleared, not written into
     assert after.startswith("\n") and "2 inputs, 0 failed" in after  # the bar, below
+
+
+def test_web_archives_give_a_bar_of_bytes_read_with_the_inputs_beside_it(clock: Clock) -> None:
+    screen = io.StringIO()
+    console = Console(
+        file=screen, force_terminal=True, width=120, color_system=None, get_time=clock
+    )
+    with Progress(enabled=True, size=4_000_000, console=console) as progress:
+        for failed in (False, True):
+            clock.now += 1
+            progress.advance(failed=failed)
+            clock.now += 1
+            progress.read(1_000_000)  # drawn: done, failed, bytes read
+    lines = [line.strip() for line in screen.getvalue().replace("\x1b[2K", "").split("\r")]
+    last = " ".join(next(line for line in lines if "2.0/4.0 MB" in line).split())
+    assert last.startswith("2 inputs, 1 failed ━━━━")
+    # half the archives' 4 MB read in 4 s: 4 s left, whatever the inputs' count
+    assert last.endswith("2.0/4.0 MB 50% 0.5/s 0:00:04 left")

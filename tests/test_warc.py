@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +21,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import FIXTURES
+from test_cli import on_a_terminal
 from unsyndicate import from_dict, parse
 from unsyndicate.cli import app
+from unsyndicate.corpus.inputs import Total, count_inputs, expand_inputs
 from unsyndicate.warc import Result, Tally, iter_articles, to_record
 
 DATE = "2024-03-01T12:00:00Z"
@@ -332,3 +336,47 @@ def test_reading_archives_does_not_import_argument_expansion() -> None:
     code = "import sys, unsyndicate.corpus.warc; print('unsyndicate.corpus.inputs' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert done.stdout.strip() == b"False"
+
+
+def test_expansion_tells_the_bytes_read_as_the_archives_are_read(tmp_path: Path) -> None:
+    noise = [random.Random(n).randbytes(5000).hex().encode() for n in range(40)]  # no gzip gain
+    pages = [(f"https://example.com/{n}", page(n) + noise[n]) for n in range(40)]
+    first = write_warc(tmp_path / "a.warc.gz", pages, gzip=True)
+    second = write_warc(tmp_path / "b.warc", pages[:2])
+    size = first.stat().st_size + second.stat().st_size
+    read: list[int] = []
+    seen: list[int] = []
+
+    for _ in expand_inputs([str(tmp_path)], io.BytesIO(), 10**6, bytes_read=read.append):
+        seen.append(sum(read))
+
+    assert count_inputs([str(tmp_path)]) == Total(None, size)
+    assert sum(read) == size  # the compressed bytes, as on disk
+    assert 0 < seen[0] < first.stat().st_size / 4  # told while reading, not at the end
+    assert seen == sorted(seen)
+
+
+def test_what_damage_leaves_unread_counts_as_read(tmp_path: Path) -> None:
+    good = write_warc(tmp_path / "good.warc.gz", [("https://example.com/1", page(1))], gzip=True)
+    archive = tmp_path / "damaged.warc.gz"
+    archive.write_bytes(good.read_bytes() + b"\x1f\x8b not gzip" + b"x" * 100_000)
+    read: list[int] = []
+
+    items = list(expand_inputs([str(archive)], io.BytesIO(), 10**6, bytes_read=read.append))
+
+    assert items[-1].problem is not None and items[-1].problem.startswith("unreadable archive")
+    assert sum(read) == archive.stat().st_size
+
+
+def test_on_a_terminal_the_bar_counts_the_archives_bytes(tmp_path: Path) -> None:
+    noise = random.Random(0).randbytes(400_000).hex().encode()  # 800 kB that gzip cannot shrink
+    first = write_warc(tmp_path / "a.warc.gz", [("https://example.com/1", page(1) + noise)], True)
+    second = write_warc(tmp_path / "b.warc", [("https://example.com/2", page(2))])
+    size = (first.stat().st_size + second.stat().st_size) / 1000  # kB, as the bar shows it
+
+    done, shown = on_a_terminal(str(first), str(second), "--jobs", "1")
+    plain = re.sub(rb"\x1b\[[\d;?]*[A-Za-z]", b"", shown)  # colours and cursor moves out
+
+    assert done.returncode == 0
+    assert re.search(rb"\d inputs, 0 failed .* [\d.]+/%.1f kB +\d+%% .* left" % size, plain)
+    assert b"normalize: 2 inputs, 0 failed, 0 skipped" in shown

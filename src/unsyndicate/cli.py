@@ -34,6 +34,7 @@ from .corpus.convert import FORMATS, INPUT_FORMATS, Options, Outcome, convert, o
 from .corpus.inputs import (
     MissingInput,
     Skipped,
+    Total,
     check_arguments,
     count_inputs,
     expand_inputs,
@@ -292,11 +293,12 @@ def parse_command(
     if many and url is not None:
         raise typer.BadParameter("applies to a single input", param_hint="--url")
     show_progress = many and not quiet and sys.stderr.isatty()
-    total = count_inputs(arguments) if show_progress else None
-    progress = Progress(enabled=show_progress, total=total)
+    total = count_inputs(arguments) if show_progress else Total(None, 0)
+    progress = Progress(enabled=show_progress, total=total.inputs, size=total.archive_bytes or None)
     note = None if quiet else partial(_note, progress=progress)
     skipped = Skipped()
-    items = expand_inputs(arguments, typer.get_binary_stream("stdin"), limit, note, skipped)
+    stdin = typer.get_binary_stream("stdin")
+    items = expand_inputs(arguments, stdin, limit, note, skipped, progress.read)
     to_directory = output is not None and (output.endswith(os.sep) or os.path.isdir(output))
     chosen = output_format or _format_of(output, to_directory) or ("jsonl" if many else "json")
     if kept and chosen not in ("json", "jsonl"):
@@ -623,20 +625,20 @@ def trace(
         jobs=jobs or _cores(),
         timeout=timeout or None,
     )
-    failures = 0
+    failures = _Failures()
     stdout = typer.get_binary_stream("stdout")
     with _terminate_cleanly(), Tracer() as tracer:
         for result in results:
             for problem in result.problems:
                 typer.echo(f"normalize: {problem}", err=True)
-            failures += len(result.problems)
+                failures.add(problem.where)
             for sketch in result.sketches:
                 tracer.add(sketch)
         for group in tracer.groups(include_single=include_all):
             _write_line(stdout, to_json(unstructure(group), pretty=False))
-    if failures and not quiet:
-        typer.echo(f"normalize: {failures} input(s) failed", err=True)
-    raise typer.Exit(1 if failures else 0)
+    if failures.count and not quiet:
+        _note(failures.line())
+    raise typer.Exit(1 if failures.count else 0)
 
 
 def _write_line(stream: BinaryIO, text: str) -> None:

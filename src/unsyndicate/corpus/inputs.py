@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 import attrs
 
-from .items import InputItem, Note
+from .items import BytesRead, InputItem, Note
 
 STDIN = "-"
 # Files taken from a directory; a file named on the command line is read whatever its name.
@@ -56,11 +56,12 @@ def expand_inputs(
     max_size: int,
     note: Note | None = None,
     skipped: Skipped | None = None,
+    bytes_read: BytesRead | None = None,
 ) -> Iterator[InputItem]:
     """Yield one item per input named by ``arguments``, in order; no argument means stdin.
 
     A web archive gives one item per page record in it; ``note`` then gets a line saying what
-    each archive held and skipped.
+    each archive held and skipped, and ``bytes_read`` each run of an archive's bytes read.
 
     Directories are walked recursively in name order, taking files whose name ends in a page
     suffix (``.gz`` allowed after it) and counting the other files in ``skipped``; hidden files
@@ -77,22 +78,34 @@ def expand_inputs(
             yield InputItem("-", "stdin", _read_stdin(stdin, max_size))
             continue
         for item in _named(argument, skipped):
-            yield from _file_items(item, note)
+            yield from _file_items(item, note, bytes_read)
 
 
-def count_inputs(arguments: Iterable[str]) -> int | None:
-    """How many items :func:`expand_inputs` gives, from the names alone, reading no file; None
-    when only reading tells (stdin, the records of a web archive)."""
+@attrs.frozen
+class Total:
+    """What the inputs come to, from their names alone: ``inputs``, None when only reading
+    tells (stdin, the records of a web archive), and ``archive_bytes``, the archives' sizes."""
+
+    inputs: int | None
+    archive_bytes: int
+
+
+def count_inputs(arguments: Iterable[str]) -> Total:
+    """How many items :func:`expand_inputs` gives and how large the web archives among them
+    are, reading no file."""
     arguments = list(arguments) or [STDIN]
-    if STDIN in arguments:
-        return None
-    total = 0
+    files = archives = archive_bytes = 0
     for argument in arguments:
+        if argument == STDIN:
+            continue
         for item in _named(argument, None):
             if _is_archive(item):
-                return None
-            total += 1
-    return total
+                archives += 1
+                archive_bytes += os.path.getsize(item.path)
+            else:
+                files += 1
+    known = STDIN not in arguments and not archives
+    return Total(files if known else None, archive_bytes)
 
 
 def names_one_input(arguments: Sequence[str]) -> bool:
@@ -182,7 +195,9 @@ def _link_problem(link: Path) -> str:
     return "symbolic link to something that is not a file"
 
 
-def _file_items(item: InputItem, note: Note | None) -> Iterator[InputItem]:
+def _file_items(
+    item: InputItem, note: Note | None, bytes_read: BytesRead | None
+) -> Iterator[InputItem]:
     """The inputs one file holds: itself, read later by a worker, or an archive's pages."""
     if not _is_archive(item):
         yield item
@@ -193,7 +208,7 @@ def _file_items(item: InputItem, note: Note | None) -> Iterator[InputItem]:
         problem = "reading web archives needs the [warc] extra: pip install 'unsyndicate[warc]'"
         yield attrs.evolve(item, problem=problem)
         return
-    yield from input_items(item.path, item.relative, note)
+    yield from input_items(item.path, item.relative, note, bytes_read)
 
 
 def _is_archive(item: InputItem) -> bool:

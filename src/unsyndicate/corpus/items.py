@@ -13,6 +13,8 @@ import attrs
 
 # Where expansion reports on what it read (stderr in the CLI).
 Note = Callable[[str], None]
+# Where reading a web archive reports each run of bytes it has read (the CLI's progress bar).
+BytesRead = Callable[[int], None]
 
 
 @attrs.frozen

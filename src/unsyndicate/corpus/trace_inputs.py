@@ -41,11 +41,22 @@ class Lines:
 
 
 @attrs.frozen
+class Problem:
+    """A record or page that failed: ``where`` names it (``path``, or ``path:line``)."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@attrs.frozen
 class Sketched:
-    """What one batch or page gave: sketches, and a line for each record or page that failed."""
+    """What one batch or page gave: sketches, and a problem for each record or page that failed."""
 
     sketches: tuple[Sketch, ...] = ()
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 def work_items(
@@ -79,30 +90,30 @@ def sketch_work(work: Lines | InputItem, max_size: int) -> Sketched:
         )
     # Any error must cost this page only, as in `normalize`.
     except Exception as error:
-        return Sketched(problems=(f"{work.path}: {type(error).__name__}: {error}",))
+        return Sketched(problems=(Problem(work.path, f"{type(error).__name__}: {error}"),))
     return Sketched(sketches=(sketch(article, path=work.path),))
 
 
 def on_failure(work: Lines | InputItem, failure: Failure) -> Sketched:
     """A batch or page whose worker timed out or died."""
     where = f"{work.path}:{work.first}" if isinstance(work, Lines) else work.path
-    return Sketched(problems=(f"{where}: {failure.kind.title()}: {failure.message}",))
+    return Sketched(problems=(Problem(where, f"{failure.kind.title()}: {failure.message}"),))
 
 
 def _sketch_lines(work: Lines) -> Sketched:
     sketches: list[Sketch] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     for number, line in enumerate(work.lines, work.first):
         where = f"{work.path}:{number}"
         if line is None:
-            problems.append(f"{where}: a line over the size limit")
+            problems.append(Problem(where, "a line over the size limit"))
             continue
         if not line.strip():
             continue
         try:
             sketches.append(sketch(_record(line), path=where))
         except (ValueError, ParseError) as error:  # json's errors are ValueErrors
-            problems.append(f"{where}: {error}")
+            problems.append(Problem(where, str(error)))
     return Sketched(tuple(sketches), tuple(problems))
 
 

@@ -16,7 +16,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, ExitStack
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import IO, Any, cast
 
 import attrs
@@ -29,7 +29,7 @@ from warcio.timeutils import timestamp_to_iso_date
 from ..model import Article
 from ..pipeline import parse
 from ..serialize import to_dict
-from .items import InputItem, Note
+from .items import BytesRead, InputItem, Note
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _PAGE_RECORDS = frozenset({"response", "resource"})
@@ -165,16 +165,20 @@ def iter_records(
             yield Record(archive, record_id, url, captured, records.offset, problem=problem)
 
 
-def input_items(path: str, relative: str, note: Note | None = None) -> Iterator[InputItem]:
+def input_items(
+    path: str, relative: str, note: Note | None = None, bytes_read: BytesRead | None = None
+) -> Iterator[InputItem]:
     """An archive's page records as ``normalize`` inputs, then its tally to ``note``.
 
     Each item keeps the archive's ``path`` and carries the record's ``url``, ``record_id``,
     ``captured`` and ``offset`` into its output record (an error record too); under ``-o DIR/``
-    it is named ``<archive>/<offset>``.
+    it is named ``<archive>/<offset>``. ``bytes_read`` is told of each block read from the file
+    (compressed, as it is on disk), and of what damage left unread once reading stops.
     """
     folder = re.sub(_ARCHIVE_SUFFIX, "", relative)
     tally = Tally()
-    for record in iter_records(path, tally):
+    source = path if bytes_read is None else _counted(path, bytes_read)
+    for record in iter_records(source, tally, name=path):
         fields = {
             "url": record.url,
             "record_id": record.record_id,
@@ -193,6 +197,33 @@ def input_items(path: str, relative: str, note: Note | None = None) -> Iterator[
         tally.pages += 1
     if note is not None:
         note(f"{path}: {tally.summary()}")
+
+
+class _Counted:
+    """A file that tells ``bytes_read`` of each block read from it."""
+
+    def __init__(self, file: IO[bytes], bytes_read: BytesRead) -> None:
+        self._file = file
+        self._bytes_read = bytes_read
+        self.position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._file.read(size)
+        self.position += len(data)
+        self._bytes_read(len(data))
+        return data
+
+    def tell(self) -> int:
+        return self.position
+
+
+@contextmanager
+def _counted(path: str, bytes_read: BytesRead) -> Iterator[IO[bytes]]:
+    """The archive, open, counting its bytes read; at the end the rest of it counts as read."""
+    with open(path, "rb") as file:
+        counted = _Counted(file, bytes_read)
+        yield cast(IO[bytes], counted)
+        bytes_read(os.fstat(file.fileno()).st_size - counted.position)
 
 
 def parse_record(record: Record) -> Result:
