@@ -126,9 +126,15 @@ def original_of(
     candidates: Iterable[Original | None], publisher: Publisher | None, url: str | None
 ) -> Original | None:
     """The original publication of the page at ``url``: the first candidate that is not its own
-    publisher under another name (see :func:`is_syndicated`), with the blanks it leaves filled
-    from the candidates after it; None when the page is no repost."""
-    return merge_origins(*(found for found in candidates if is_syndicated(found, publisher, url)))
+    publisher under another name (a Reuters story on reuters.com, a ``.de`` page with its
+    ``.co.uk`` canonical, "Prevention" on prevention.com, "Live Science" crediting itself),
+    with the blanks it leaves filled from the candidates after it; None when the page is no
+    repost."""
+    own = host_keys(url)
+    if publisher is not None:
+        own |= site_keys(publisher.name, publisher.url)
+    foreign = (found for found in candidates if found and not same_publisher(_keys(found), own))
+    return merge_origins(*foreign)
 
 
 def standing_lines(lines: Sequence[str]) -> Iterator[str]:
@@ -160,23 +166,15 @@ def merge_origins(*candidates: Original | None) -> Original | None:
 def origin_from_canonical(canonical: str | None, url: str | None) -> Original | None:
     """A canonical link on another site than the page's own says where the article lives
     (whether that site is the page's own publisher under another name is for
-    :func:`is_syndicated` to tell)."""
+    :func:`original_of` to tell)."""
     canonical_host = host_of(canonical)
     if not host_of(url) or not canonical_host:
         return None
     return Original(canonical_host, canonical)
 
 
-def is_syndicated(original: Original | None, publisher: Publisher | None, url: str | None) -> bool:
-    """Whether the page at ``url`` republishes another's article: never a publisher's own page
-    under another of its names (a Reuters story on reuters.com, a ``.de`` page with its
-    ``.co.uk`` canonical, "Prevention" on prevention.com, "Live Science" crediting itself)."""
-    if original is None:
-        return False
-    originals = site_keys(original.name, original.url)
-    # An agency's own sites: its story there is its own ("hosted.ap.org").
-    originals |= {key for host in AGENCY_HOSTS.get(original.name, ()) for key in site_keys(host)}
-    own = host_keys(url)
-    if publisher is not None:
-        own |= site_keys(publisher.name, publisher.url)
-    return not same_publisher(originals, own)
+def _keys(original: Original) -> set[str]:
+    """What names an original: its name, its address's site, and an agency's own sites (its
+    story on "hosted.ap.org" is its own)."""
+    keys = site_keys(original.name, original.url)
+    return keys | {key for host in AGENCY_HOSTS.get(original.name, ()) for key in site_keys(host)}

@@ -119,10 +119,12 @@ _CREDITS = tuple(
 # Words one of the credit lines has, as fold_case() gives them: text without any holds no
 # credit line. (Substring tests: one case-insensitive search for them all is ten times slower.)
 _CREDIT_WORDS = (
-    "first", "republished", "reprinted", "reposted", "syndicated", "cross-posted", "excerpt",
-    "adapted", "translated", "provided", "supplied", "zuerst", "ursprünglich", "erstmals",
-    "original", "publicad", "pubblicat", "publié", "paru", "原文", "転載", "转载", "轉載", "出典",
-    "来源", "來源", "稿源", "提供", "配信",
+    "originally", "first published", "first appeared", "appeared first", "original source",
+    "republished", "reprinted", "reposted", "syndicated", "cross-posted", "excerpt", "adapted",
+    "translated from", "provided by", "supplied by", "zuerst", "ursprünglich", "erstmals",
+    "original:", "originalartikel", "originaltext", "originalbeitrag", "publicad", "pubblicat",
+    "apparso", "publié", "paru ", "原文", "転載", "转载", "轉載", "出典", "来源", "來源", "稿源",
+    "提供", "配信",
 )  # fmt: skip
 # A page's text has a line per text node, so a sentence with a link or a label in it comes in
 # pieces: "Provided by" / "European Space Agency", "来源：" / "X", "Originally published at" /

@@ -95,6 +95,9 @@ _CREDIT_OPENING = re.compile(
     r"\s*[:：]?\s+|^(?:出典|来源|來源)\s*[:：]\s*",
     re.IGNORECASE,
 )
+# Every word of an agency's name, and what a byline's words are read as.
+_WORD = re.compile(r"[\w-]+")
+_AGENCY_WORDS = frozenset(word for name in AGENCIES for word in _WORD.findall(name))
 # The most words an agency's name in AGENCIES has ("katholische nachrichten-agentur": 2).
 _MAX_NAME_WORDS = max(len(name.split()) for name in AGENCIES)
 # "AP Auto Writer", "Associated Press Writer", "Reuters correspondent": the agency's staff.
@@ -163,6 +166,9 @@ def byline_agency(line: str) -> str | None:
     """The agency a byline or source line credits: "Associated Press", "By Reuters | VIENNA",
     "Tom Davies, Associated Press", "AFP | 19 Nov 2019", "Por Agencia EFE", "Quelle: dpa"."""
     if len(line) > _MAX_BYLINE:
+        return None
+    # Most lines have no word of an agency's name: a set lookup tells them.
+    if line.isascii() and _AGENCY_WORDS.isdisjoint(_WORD.findall(line.casefold())):
         return None
     for part in _BYLINE_PARTS.split(line.strip()):
         opening = _CREDIT_OPENING.match(part)
