@@ -10,8 +10,10 @@ paragraphs and 80 words or more: its body (as unsyndicate extracts it) placed in
 page's template (the host's head, header, navigation and footer around it), with one edit each
 (publisher furniture and a reprint line added; the last 30 % of paragraphs cut; the headline
 changed; a three-paragraph excerpt, when those three hold the 50 words a body needs to be
-traced), as HTML and as a text rendering. Recall is the share of copies grouped with their page;
-a pair with a copy is false when the copy and the other page are not of one article.
+traced; the paragraphs under eight words dropped, as headings, list items and captions are in
+many reposts; the paragraphs merged two by two), as HTML and as a text rendering. Recall is the
+share of copies grouped with their page; a pair with a copy is false when the copy and the
+other page are not of one article.
 
 Speed: the traced articles as JSON lines are repeated up to each ``--scale`` count, each
 repetition made a different corpus by marking every word, and ``normalize trace --jobs N`` runs
@@ -45,7 +47,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "bench"
 FIXTURES = ROOT / "tests" / "fixtures" / "globalresearch"
 SEED = ROOT.parent / "shared" / "seeds" / "000_771b983156546a6d.txt"
-KINDS = ("furniture", "cut", "headline", "excerpt")
+KINDS = ("furniture", "cut", "headline", "excerpt", "short", "merged")
+# The "short" edit drops the paragraphs under this many words (headings, list items, captions).
+SHORT_WORDS = 8
 _GOLD_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td"
 _FURNITURE = (
     "This article was originally published on our partner's site. Republished with permission.",
@@ -122,6 +126,10 @@ def edited(name: str, gold: list[str], kind: str) -> tuple[str, list[str]]:
         return title, gold[: max(3, math.ceil(0.7 * len(gold)))]
     if kind == "headline":
         return f"You will not believe this: {name.rsplit('/', 1)[-1]}", gold
+    if kind == "short":
+        return title, [text for text in gold if len(text.split()) >= SHORT_WORDS]
+    if kind == "merged":
+        return title, [" ".join(gold[start : start + 2]) for start in range(0, len(gold), 2)]
     return title, [*gold[:3], "Read the full article on the original site."]
 
 

@@ -81,6 +81,33 @@ def test_copies_cut_copies_and_excerpts_join_the_earliest_page() -> None:
     assert 0.8 < containment["https://d.example/furniture"] < 1.0  # the furniture is its own
 
 
+def test_a_copy_without_the_short_lines_joins_its_original() -> None:
+    """A list-heavy page: short items between paragraphs of twelve words, dropped by the copy."""
+    prose = paragraphs(7, count=10, words=12)
+    items = [f"Item {number}: w{number} only" for number in range(10)]
+    original = article(
+        [block for pair in zip(items, prose, strict=True) for block in pair], "https://a.example/"
+    )
+    copy = article(prose, "https://b.example/copy")
+    (group,) = groups([original, copy])
+    assert roles(group) == {"https://a.example/": "source", "https://b.example/copy": "copy"}
+    assert group.members[1].containment == 1.0
+
+
+def test_a_copy_with_paragraphs_merged_or_split_holds_all_of_its_original() -> None:
+    sentences = [text.removesuffix(".") for text in paragraphs(8, count=12, words=10)]
+    original = article(
+        [". ".join(sentences[start : start + 3]) + "." for start in (0, 3, 6, 9)],
+        "https://a.example/",
+    )
+    merged = article(
+        [". ".join(sentences[:6]) + ".", ". ".join(sentences[6:]) + "."], "https://b.example/merged"
+    )
+    split = article([text + "." for text in sentences], "https://c.example/split")
+    (group,) = groups([original, merged, split])
+    assert [member.containment for member in group.members] == [1.0, 1.0, 1.0]
+
+
 def test_groups_come_in_the_order_of_their_first_page() -> None:
     other = paragraphs(6)
     corpus = [

@@ -1,9 +1,14 @@
 """An article's body as word shingles and MinHash band keys: what tracing compares.
 
 A body is cut into shingles of five words (``\\w+`` runs, case folded) and each shingle hashed
-to 64 bits. Two MinHash signatures are made of those hashes with rensa: one of the whole body,
-which finds copies that keep most of it (furniture added, the last paragraphs cut), and one of its
-first fifty shingles, the opening, which finds excerpts: a three-paragraph excerpt of a long
+to 64 bits. Shingles stay within a sentence of a block, and blocks under eight words (headings,
+list items, captions) are left out, so a copy that drops those short lines, or merges or splits
+paragraphs, has the same shingles as its original: a shingle running across a boundary would
+join two pieces of text that a copy laid out differently does not join.
+
+Two MinHash signatures are made of those hashes with rensa: one of the whole body, which finds
+copies that keep most of it (furniture added, the last paragraphs cut), and one of its first
+fifty shingles, the opening, which finds excerpts: a three-paragraph excerpt of a long
 article shares a small part of the whole (a low Jaccard similarity the whole-body signature would
 miss) but nearly all of its opening. Each signature is cut into bands; pages sharing a band key
 are candidates, checked later by exact shingle containment.
@@ -21,6 +26,8 @@ from array import array
 from rensa import RMinHash
 
 SHINGLE_WORDS = 5
+# Blocks of fewer words are left out of the shingles: headings, list items, captions.
+SHORT_BLOCK = 8
 # Bodies shorter than this are too short to tell a copy from a shared phrase: never grouped.
 MIN_WORDS = 50
 # The opening: enough shingles for a short excerpt to hold it whole.
@@ -29,6 +36,10 @@ PERMUTATIONS = 64
 ROWS = 4  # MinHash values per band: 16 bands per signature
 _SEED = 14
 _WORD = re.compile(r"\w+")
+_BLOCK_BREAK = re.compile(r"\n\s*\n")
+# A sentence ends at a full stop, question or exclamation mark (closing quotes or brackets may
+# follow) before a space.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
 
 
 def words(text: str) -> list[str]:
@@ -38,16 +49,26 @@ def words(text: str) -> list[str]:
 def shingles(text: str) -> list[int]:
     """The 64-bit hashes of the body's five-word shingles, in body order (repeats kept).
 
-    Empty when the body has fewer than :data:`MIN_WORDS` words.
+    ``text`` holds blocks separated by blank lines (as :attr:`Article.text`). Shingles do not
+    cross the end of a sentence or a block; blocks under :data:`SHORT_BLOCK` words are left out.
+    Empty when the blocks kept have fewer than :data:`MIN_WORDS` words.
     """
-    tokens = words(text)
-    if len(tokens) < MIN_WORDS:
+    sentences: list[list[str]] = []
+    for block in _BLOCK_BREAK.split(text):
+        split = [words(sentence) for sentence in _SENTENCE_END.split(block)]
+        if sum(map(len, split)) >= SHORT_BLOCK:
+            sentences.extend(split)
+    runs = [" ".join(run) for tokens in sentences for run in _runs(tokens)]
+    if sum(map(len, sentences)) < MIN_WORDS or not runs:
         return []
-    # Five views of the words, each one word further on: zipped, they give every run of five.
-    views = (tokens[start:] for start in range(SHINGLE_WORDS))
-    runs = map(" ".join, zip(*views, strict=False))
-    hashes: list[int] = RMinHash.hash_token_sets([list(runs)])[0]
+    hashes: list[int] = RMinHash.hash_token_sets([runs])[0]
     return hashes
+
+
+def _runs(tokens: list[str]) -> zip[tuple[str, ...]]:
+    """Every run of five words: five views of the words, each one word further on, zipped."""
+    views = (tokens[start:] for start in range(SHINGLE_WORDS))
+    return zip(*views, strict=False)
 
 
 def band_keys(hashes: list[int]) -> tuple[int, ...]:
