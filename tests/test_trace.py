@@ -299,6 +299,45 @@ def test_trace_skips_bad_records_and_says_so(pages: Path, tmp_path: Path) -> Non
     assert stderr.count("\n") == 3
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def test_trace_reads_json_lines_behind_a_byte_order_mark(pages: Path, tmp_path: Path) -> None:
+    parsed = BOM + CliRunner().invoke(app, [str(pages), "--quiet"]).stdout_bytes
+    lines = tmp_path / "bom.jsonl"
+    lines.write_bytes(parsed)
+    code, records, _ = run(["trace", "--quiet", str(lines)])
+    assert code == 0
+    check_group_of_reposts(records)
+    code, records, _ = run(["trace", "--quiet", "-"], parsed)
+    assert code == 0
+    check_group_of_reposts(records)
+
+
+def test_a_bad_first_line_is_reported_and_the_records_after_it_read(
+    pages: Path, tmp_path: Path
+) -> None:
+    parsed = CliRunner().invoke(app, [str(pages), "--quiet"]).stdout
+    lines = tmp_path / "articles.jsonl"
+    lines.write_text("a line that is no JSON\n" + parsed)
+    code, records, stderr = run(["trace", "--quiet", str(lines)])
+    assert code == 1
+    check_group_of_reposts(records)
+    assert stderr.startswith(f"normalize: {lines}:1: ")
+    assert stderr.count("\n") == 1
+
+
+def test_a_file_neither_json_lines_nor_a_page_is_an_error(tmp_path: Path) -> None:
+    array = tmp_path / "articles.json"
+    array.write_text(json.dumps([{"title": "t", "body": []}]) + "\n")
+    code, records, stderr = run(["trace", "--all", "--quiet", str(array)])
+    assert (code, records) == (1, [])
+    assert (
+        stderr
+        == f"normalize: {array}: ParseError: JSON, but neither Article JSON lines nor a page\n"
+    )
+
+
 def test_trace_schema_command() -> None:
     result = CliRunner().invoke(app, ["schema", "--trace"])
     assert json.loads(result.stdout)["$defs"]["Member"]["properties"]["role"] == {"type": "string"}
