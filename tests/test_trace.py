@@ -84,7 +84,7 @@ def test_copies_cut_copies_and_excerpts_join_the_earliest_page() -> None:
 def test_a_copy_without_the_short_lines_joins_its_original() -> None:
     """A list-heavy page: short items between paragraphs of twelve words, dropped by the copy."""
     prose = paragraphs(7, count=10, words=12)
-    items = [f"Item {number}: w{number} only" for number in range(10)]
+    items = [f"Item {number}: w{number} for five dollars" for number in range(10)]
     original = article(
         [block for pair in zip(items, prose, strict=True) for block in pair], "https://a.example/"
     )

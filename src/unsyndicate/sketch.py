@@ -1,10 +1,13 @@
 """An article's body as word shingles and MinHash band keys: what tracing compares.
 
 A body is cut into shingles of five words (``\\w+`` runs, case folded) and each shingle hashed
-to 64 bits. Shingles stay within a sentence of a block, and blocks under eight words (headings,
-list items, captions) are left out, so a copy that drops those short lines, or merges or splits
-paragraphs, has the same shingles as its original: a shingle running across a boundary would
-join two pieces of text that a copy laid out differently does not join.
+to 64 bits. Shingles stay within one sentence of one block, so a copy that drops the short lines
+between paragraphs (headings, list items, captions), or merges or splits paragraphs, has no
+shingle its original lacks: a shingle running across a boundary would join two pieces of text
+that a copy laid out differently does not join. Lines under five words give no shingle at all.
+(Leaving out every block under eight words as well was tried: bodies made of short lines, and
+copies cut from them, then fell under the 50 words a body needs, and more copies were missed
+than joined; docs/benchmarks.md.)
 
 Two MinHash signatures are made of those hashes with rensa: one of the whole body, which finds
 copies that keep most of it (furniture added, the last paragraphs cut), and one of its first
@@ -26,8 +29,6 @@ from array import array
 from rensa import RMinHash
 
 SHINGLE_WORDS = 5
-# Blocks of fewer words are left out of the shingles: headings, list items, captions.
-SHORT_BLOCK = 8
 # Bodies shorter than this are too short to tell a copy from a shared phrase: never grouped.
 MIN_WORDS = 50
 # The opening: enough shingles for a short excerpt to hold it whole.
@@ -36,10 +37,9 @@ PERMUTATIONS = 64
 ROWS = 4  # MinHash values per band: 16 bands per signature
 _SEED = 14
 _WORD = re.compile(r"\w+")
-_BLOCK_BREAK = re.compile(r"\n\s*\n")
-# A sentence ends at a full stop, question or exclamation mark (closing quotes or brackets may
-# follow) before a space.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+# Where a shingle may not run on: a blank line between blocks, or the end of a sentence (a full
+# stop, question or exclamation mark, closing quotes or brackets, then a space).
+_BOUNDARY = re.compile(r"\n\s*\n|[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
 
 
 def words(text: str) -> list[str]:
@@ -49,15 +49,11 @@ def words(text: str) -> list[str]:
 def shingles(text: str) -> list[int]:
     """The 64-bit hashes of the body's five-word shingles, in body order (repeats kept).
 
-    ``text`` holds blocks separated by blank lines (as :attr:`Article.text`). Shingles do not
-    cross the end of a sentence or a block; blocks under :data:`SHORT_BLOCK` words are left out.
-    Empty when the blocks kept have fewer than :data:`MIN_WORDS` words.
+    ``text`` holds blocks separated by blank lines (as :attr:`Article.text`); shingles do not
+    cross the end of a sentence or a block. Empty when the body has fewer than
+    :data:`MIN_WORDS` words.
     """
-    sentences: list[list[str]] = []
-    for block in _BLOCK_BREAK.split(text):
-        split = [words(sentence) for sentence in _SENTENCE_END.split(block)]
-        if sum(map(len, split)) >= SHORT_BLOCK:
-            sentences.extend(split)
+    sentences = [words(sentence) for sentence in _BOUNDARY.split(text)]
     runs = [" ".join(run) for tokens in sentences for run in _runs(tokens)]
     if sum(map(len, sentences)) < MIN_WORDS or not runs:
         return []
