@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -336,6 +337,51 @@ def test_a_file_neither_json_lines_nor_a_page_is_an_error(tmp_path: Path) -> Non
         stderr
         == f"normalize: {array}: ParseError: JSON, but neither Article JSON lines nor a page\n"
     )
+
+
+def story_page(title: str, texts: list[str], published: str | None = None) -> bytes:
+    """An article page of these paragraphs, dated when ``published`` is given."""
+    date = f'<meta property="article:published_time" content="{published}">' if published else ""
+    body = "".join(f"<p>{text}</p>" for text in texts)
+    return (
+        f"<html><head><title>{title}</title>{date}</head>"
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    ).encode()
+
+
+def test_members_from_an_archive_carry_their_record(tmp_path: Path) -> None:
+    """Two captures of one address are two members, told apart by their records."""
+    pytest.importorskip("warcio")
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl.warc"
+    with archive.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for day in ("01", "02"):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
+            record = writer.create_warc_record(
+                "https://a.example/story",
+                "response",
+                payload=io.BytesIO(story_page("Story", STORY)),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": f"2024-03-{day}T12:00:00Z"},
+            )
+            writer.write_record(record)
+    parsed = CliRunner().invoke(app, [str(archive), "--quiet"]).stdout
+    for arguments, stdin in ((["trace", str(archive)], None), (["trace", "-"], parsed.encode())):
+        code, records, _ = run(arguments, stdin)
+        assert code == 0
+        (group,) = records
+        Draft202012Validator(trace_schema()).validate(group)
+        members = group["members"]
+        assert [member["captured"] for member in members] == [
+            "2024-03-01T12:00:00Z",
+            "2024-03-02T12:00:00Z",
+        ]
+        assert members[0]["offset"] == 0 < members[1]["offset"]
+        assert len({member["record_id"] for member in members}) == 2
+        assert all(member["record_id"].startswith("<urn:uuid:") for member in members)
 
 
 def test_trace_schema_command() -> None:

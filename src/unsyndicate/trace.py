@@ -47,7 +47,10 @@ class Member:
 
     ``role`` is ``source``, ``copy``, ``excerpt`` (it holds a part of the source) or ``declared``
     (a copy that names its original). ``containment`` is the share of the page's body shingles
-    found in the source's body; null when the source is not in the corpus.
+    found in the source's body; null when the source is not in the corpus. A page read from a
+    web archive has the archive's ``path`` and its record's ``record_id`` (the WARC-Record-ID),
+    ``offset`` (its byte offset in the archive) and ``captured`` (the capture time, ISO 8601), so
+    two captures of one address are told apart; null for other pages.
     """
 
     path: str | None
@@ -58,6 +61,9 @@ class Member:
     original: Original | None = None
     role: str = "source"
     containment: float | None = None
+    record_id: str | None = None
+    offset: int | None = None
+    captured: str | None = None
 
 
 @attrs.frozen
@@ -103,18 +109,31 @@ def groups(
         yield from tracer.groups(include_single=include_single)
 
 
-def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> Sketch:
+def sketch(
+    article: Article | Mapping[str, Any],
+    *,
+    path: str | None = None,
+    capture: Mapping[str, Any] | None = None,
+) -> Sketch:
     """The sketch of an Article or of its dict, named ``path`` unless the dict has a ``path``.
 
-    Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
+    ``capture`` gives an Article's archive record (``record_id``, ``offset``, ``captured``); a
+    dict carries its own, as ``normalize`` writes them. Raises :class:`~unsyndicate.ParseError`
+    for a dict that is not an Article.
     """
-    if isinstance(article, Article):
-        url = article.url or article.canonical_url
-        member = Member(
-            path, url, article.title, article.publisher, article.published, article.original
-        )
-        return _sketch(member, article.text)
     try:
+        if isinstance(article, Article):
+            url = article.url or article.canonical_url
+            member = Member(
+                path,
+                url,
+                article.title,
+                article.publisher,
+                article.published,
+                article.original,
+                **_capture(capture or {}),
+            )
+            return _sketch(member, article.text)
         return _sketch(*_read_record(article, path))
     except (KeyError, TypeError, ValueError) as error:
         raise ParseError(f"not an Article: {type(error).__name__}: {error}") from error
@@ -137,12 +156,22 @@ def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, s
         _optional(record.get("publisher"), Publisher),
         published,
         _optional(record.get("original"), Original),
+        **_capture(record),
     )
     blocks = record.get("body") or ()
     text = "\n\n".join(
         block["text"] for block in blocks if block["text"] and block["kind"] != "image"
     )
     return member, text
+
+
+def _capture(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """An archive record's ``record_id``, ``offset`` and ``captured``, where ``fields`` has them."""
+    found = {name: fields.get(name) for name in ("record_id", "offset", "captured")}
+    texts = all(isinstance(found[name], str | None) for name in ("record_id", "captured"))
+    if not texts or not isinstance(found["offset"], int | None):
+        raise TypeError("record_id and captured must be strings, offset an integer")
+    return found
 
 
 def _optional(data: object, cls: type[_Named]) -> _Named | None:

@@ -121,7 +121,10 @@ def groups(bag: dask.bag.Bag) -> list[Group]:
 def _sketch(item: Article | Mapping[str, Any] | Result) -> Sketch | None:
     if not isinstance(item, Result):
         return sketch(item)
-    return sketch(item.article, path=item.archive) if item.article is not None else None
+    if item.article is None:
+        return None
+    capture = {"record_id": item.record_id, "offset": item.offset, "captured": item.captured}
+    return sketch(item.article, path=item.archive, capture=capture)
 
 
 def _band_entries(part: list[Sketch | None], start: int) -> list[tuple[int, int]]:

@@ -87,7 +87,7 @@ def sketch_work(work: Lines | InputItem, max_size: int) -> Sketched:
     # Any error must cost this page only, as in `normalize`.
     except Exception as error:
         return Sketched(problems=(f"{work.path}: {type(error).__name__}: {error}",))
-    return Sketched(sketches=(sketch(article, path=work.path),))
+    return Sketched(sketches=(sketch(article, path=work.path, capture=work.extra),))
 
 
 def on_failure(work: Lines | InputItem, failure: Failure) -> Sketched:
