@@ -18,7 +18,7 @@ from unsyndicate import Article, Block, Original, ParseError, Publisher, to_dict
 from unsyndicate.cli import app
 from unsyndicate.schema import trace_schema
 from unsyndicate.serialize import unstructure
-from unsyndicate.trace import ExternalSource, Group, groups, sketch
+from unsyndicate.trace import ExternalSource, Group, Member, Tracer, groups, sketch
 
 GLOBALRESEARCH = FIXTURES / "globalresearch"
 SOUTH_FRONT = "https://southfront.org/iranian-backed-forces-in-iraq-raise-stakes-rocket-attack-kills-several-us-coalition-troops-in-iraq/"
@@ -47,6 +47,7 @@ def article(
         published=published,
         publisher=Publisher(publisher) if publisher else None,
         original=original,
+        syndicated=original is not None,
         body=tuple(Block("paragraph", text) for text in texts),
     )
 
@@ -64,12 +65,15 @@ def test_copies_cut_copies_and_excerpts_join_the_earliest_page() -> None:
         article(STORY[:8], "https://b.example/cut", published="2021-05-02"),
         article(paragraphs(2), "https://c.example/other", published="2021-05-01"),
         article(STORY, "https://a.example/story", published="2021-05-01"),
-        article([*FURNITURE, *STORY, *FURNITURE], "https://d.example/furniture"),
+        article(
+            [*FURNITURE, *STORY, *FURNITURE], "https://d.example/furniture", published="2021-05-03"
+        ),
         article(STORY[:3], "https://e.example/excerpt", published="2021-06-01"),
     ]
     (group,) = groups(corpus)
     assert group.size == 4
     assert group.source.url == "https://a.example/story"  # type: ignore[union-attr]
+    assert group.source.source_by == "date"  # type: ignore[union-attr]
     assert roles(group) == {
         "https://b.example/cut": "copy",
         "https://a.example/story": "source",
@@ -178,6 +182,7 @@ def test_the_declared_original_in_the_corpus_is_the_source_even_if_later() -> No
     ]
     (group,) = groups(corpus)
     assert group.source.url == "https://origin.example/story/"  # type: ignore[union-attr]
+    assert group.source.source_by == "declared"  # type: ignore[union-attr]
     assert roles(group) == {
         "https://repost.example/1": "declared",
         "https://origin.example/story/": "source",
@@ -199,8 +204,64 @@ def test_an_original_outside_the_corpus_is_the_source() -> None:
 
 def test_without_dates_the_most_complete_body_is_the_source() -> None:
     corpus = [article(STORY[:9], "https://a.example/"), article(STORY, "https://b.example/")]
-    (group,) = groups(corpus)
-    assert group.source.url == "https://b.example/"  # type: ignore[union-attr]
+    assert source_of(corpus) == ("https://b.example/", "completeness")
+
+
+def source_of(corpus: list[Article], captures: dict[str, str] | None = None) -> tuple[str, str]:
+    """The url of the group's source and why it was chosen; ``captures``: url -> capture time."""
+    with Tracer() as tracer:
+        for page in corpus:
+            captured = (captures or {}).get(page.url or "")
+            tracer.add(sketch(page, capture={"captured": captured}))
+        (group,) = tracer.groups()
+    assert isinstance(group.source, Member)
+    return group.source.url or "", group.source.source_by or ""
+
+
+def test_an_undated_original_is_not_later_than_its_dated_copies() -> None:
+    """Its copies lost a quarter of it: it holds them all, they do not hold it."""
+    corpus = [
+        article(STORY[:9], "https://copy.example/1", published="2021-05-02"),
+        article(STORY, "https://origin.example/"),
+        article(STORY[3:], "https://copy.example/2", published="2021-05-01"),
+    ]
+    assert source_of(corpus) == ("https://origin.example/", "completeness")
+
+
+def test_of_pages_with_one_body_the_dated_one_is_the_source() -> None:
+    corpus = [
+        article(STORY, "https://copy.example/"),
+        article(STORY, "https://origin.example/", published="2021-05-01"),
+    ]
+    assert source_of(corpus) == ("https://origin.example/", "completeness")
+
+
+def test_a_page_captured_before_its_date_was_published_by_its_capture() -> None:
+    """An archive captured the page on May 1st: its June date is an update, not its publication."""
+    corpus = [
+        article(STORY, "https://copy.example/", published="2021-05-15"),
+        article(STORY, "https://origin.example/", published="2021-06-01T08:00:00+02:00"),
+    ]
+    captures = {"https://origin.example/": "2021-05-01T12:00:00Z"}
+    assert source_of(corpus, captures) == ("https://origin.example/", "date")
+    assert source_of(corpus) == ("https://copy.example/", "date")
+
+
+def test_pages_of_one_day_are_told_apart_by_completeness() -> None:
+    corpus = [
+        article(STORY[:9], "https://copy.example/", published="2021-05-01T09:00:00Z"),
+        article(STORY, "https://origin.example/", published="2021-05-01T10:00:00Z"),
+    ]
+    assert source_of(corpus) == ("https://origin.example/", "completeness")
+
+
+def test_a_page_naming_itself_without_being_syndicated_is_no_declared_copy() -> None:
+    """An original named but ``syndicated`` false (a page naming itself) declares nothing."""
+    own = Original("A News", "https://a.example/story")
+    page = article(STORY, "https://a.example/story", published="2021-05-01")
+    page = attrs.evolve(page, original=own)
+    copy = article(STORY, "https://b.example/copy", published="2021-05-02")
+    assert source_of([copy, page]) == ("https://a.example/story", "date")
 
 
 def test_dicts_as_normalize_writes_them_keep_their_path() -> None:

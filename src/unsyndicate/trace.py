@@ -39,6 +39,8 @@ ROLES = ("source", "copy", "excerpt", "declared")
 _Named = TypeVar("_Named", Publisher, Original)
 # Pages whose shingles are kept at hand while groups are verified and assembled.
 _CACHED = 256
+# The largest candidates for a group's source weighed on completeness.
+_COMPARED = 16
 
 
 @attrs.frozen
@@ -46,11 +48,14 @@ class Member:
     """One page of a group: where it is, what it says of itself, and how it relates to the source.
 
     ``role`` is ``source``, ``copy``, ``excerpt`` (it holds a part of the source) or ``declared``
-    (a copy that names its original). ``containment`` is the share of the page's body shingles
+    (a copy that names its original: ``original`` is kept only when the Article says the page
+    is ``syndicated``). ``containment`` is the share of the page's body shingles
     found in the source's body; null when the source is not in the corpus. A page read from a
     web archive has the archive's ``path`` and its record's ``record_id`` (the WARC-Record-ID),
     ``offset`` (its byte offset in the archive) and ``captured`` (the capture time, ISO 8601), so
-    two captures of one address are told apart; null for other pages.
+    two captures of one address are told apart; null for other pages. The source says why it
+    was chosen in ``source_by`` (see :func:`choose_source`); null for the other members and for
+    a page in no group.
     """
 
     path: str | None
@@ -64,6 +69,7 @@ class Member:
     record_id: str | None = None
     offset: int | None = None
     captured: str | None = None
+    source_by: str | None = None
 
 
 @attrs.frozen
@@ -130,7 +136,7 @@ def sketch(
                 article.title,
                 article.publisher,
                 article.published,
-                article.original,
+                article.original if article.syndicated else None,
                 **_capture(capture or {}),
             )
             return _sketch(member, article.text)
@@ -146,16 +152,18 @@ def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, s
     title = record["title"]
     url = record.get("url") or record.get("canonical_url")
     published = record.get("published")
+    syndicated = record.get("syndicated", False)
     strings = all(isinstance(value, str | None) for value in (url, published))
-    if not isinstance(title, str) or not strings:
-        raise TypeError("the title, the address and the date must be strings")
+    if not isinstance(title, str) or not strings or not isinstance(syndicated, bool):
+        raise TypeError("the title, the address and the date must be strings, syndicated a bool")
+    original = _optional(record.get("original"), Original)
     member = Member(
         own if isinstance(own, str) else path,
         url,
         title,
         _optional(record.get("publisher"), Publisher),
         published,
-        _optional(record.get("original"), Original),
+        original if syndicated else None,
         **_capture(record),
     )
     blocks = record.get("body") or ()
@@ -387,18 +395,17 @@ def assemble(
 ) -> Group:
     """The group of these pages: its source chosen, each member's role and containment set."""
     members = [member(index) for index in indices]
-    sizes = [len(shingles(index)) for index in indices]
-    source = choose_source(members, sizes)
+    bodies = [shingles(index) for index in indices]
+    source, reason = choose_source(members, bodies)
     if isinstance(source, ExternalSource):
         roles = [
             attrs.evolve(page, role="declared" if page.original else "copy") for page in members
         ]
         return Group(source, tuple(roles), len(roles))
-    source_shingles = shingles(indices[source])
     placed = [
-        _placed(page, shingles(index), source_shingles, position == source)
-        for position, (index, page) in enumerate(zip(indices, members, strict=True))
+        _placed(page, body, bodies[source]) for page, body in zip(members, bodies, strict=True)
     ]
+    placed[source] = attrs.evolve(members[source], role="source", containment=1.0, source_by=reason)
     return Group(placed[source], tuple(placed), len(placed))
 
 
@@ -408,19 +415,58 @@ def single(member: Member) -> Group:
     return Group(alone, (alone,), 1)
 
 
-def choose_source(members: Sequence[Member], sizes: Sequence[int]) -> int | ExternalSource:
-    """The declared original (a member, or outside the corpus), else the earliest, else the
-    most complete body; ties go to the larger body, then to the first page."""
+def choose_source(
+    members: Sequence[Member], bodies: Sequence[frozenset[int]]
+) -> tuple[int | ExternalSource, str]:
+    """The group's source, and what chose it: ``declared``, ``date`` or ``completeness``.
+
+    The original the copies name (pages declared copies never are it) comes first: the one page
+    of the corpus that is it (by address or publisher name), else, when no page is, the original
+    outside the corpus. Among the pages left, the earliest published day decides, a page's date
+    bounded by its capture from an archive. A page with no date is not taken as later than a
+    dated one: with the pages of the earliest day, it contends on completeness
+    (:func:`most_complete`), which also settles a day that several pages share.
+    """
     named = _declared_original(members)
-    candidates: Sequence[int] = range(len(members))
+    candidates: Sequence[int] = [index for index, page in enumerate(members) if not page.original]
     if named is not None:
-        candidates = [index for index, page in enumerate(members) if _is_original(page, named)]
+        candidates = [index for index in candidates if _is_original(members[index], named)]
         if not candidates:
-            return ExternalSource(named.name, named.url, named.published)
-    dated = [index for index in candidates if members[index].published]
-    if dated:
-        return min(dated, key=lambda index: (members[index].published, -sizes[index], index))
-    return min(candidates, key=lambda index: (-sizes[index], index))
+            return ExternalSource(named.name, named.url, named.published), "declared"
+    days = {index: _day(members[index]) for index in candidates}
+    dated = [day for day in days.values() if day is not None]
+    first = min(dated, default=None)
+    contenders = [index for index, day in days.items() if day is None or day == first]
+    chosen = most_complete(contenders, members, bodies)
+    if named is not None:
+        return chosen, "declared"
+    return chosen, "date" if len(contenders) == 1 else "completeness"
+
+
+def most_complete(
+    contenders: Sequence[int], members: Sequence[Member], bodies: Sequence[frozenset[int]]
+) -> int:
+    """The contender the others are copies of: it holds most of the group's pages (80 % of their
+    shingles), then it shows a date, then it has the larger body, then it comes first. Pages
+    that hold each other carry one body, give or take a title line or a notice, which does not
+    say which is the source; their dates do. Only the :data:`_COMPARED` largest contenders are
+    weighed, so a group of thousands costs a bounded number of comparisons."""
+    weighed = sorted(contenders, key=lambda index: (-len(bodies[index]), index))[:_COMPARED]
+
+    def completeness(index: int) -> tuple[int, bool, int, int]:
+        own = bodies[index]
+        held = sum(len(body & own) >= CONTAINED * len(body) for body in bodies)
+        return (-held, members[index].published is None, -len(own), index)
+
+    return min(weighed, key=completeness)
+
+
+def _day(page: Member) -> str | None:
+    """The day a page was published (its first ten characters, ``YYYY-MM-DD``), no later than
+    its capture; None when it shows no date."""
+    if page.published is None:
+        return None
+    return min(page.published[:10], (page.captured or page.published)[:10])
 
 
 def _declared_original(members: Sequence[Member]) -> Original | None:
@@ -456,9 +502,7 @@ def _address(url: str) -> str:
     return rest.rstrip("/").casefold()
 
 
-def _placed(page: Member, own: frozenset[int], source: frozenset[int], is_source: bool) -> Member:
-    if is_source:
-        return attrs.evolve(page, role="source", containment=1.0)
+def _placed(page: Member, own: frozenset[int], source: frozenset[int]) -> Member:
     shared = len(own & source)
     containment = round(shared / len(own), 3) if own else 0.0
     if page.original is not None:
