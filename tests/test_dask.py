@@ -131,6 +131,29 @@ def test_a_cluster_traces_the_groups_of_the_single_process(client: distributed.C
     assert groups(dask.bag.from_sequence(corpus, npartitions=3)) == expected
 
 
+def test_pairs_are_verified_on_the_workers(
+    client: distributed.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client joins verified pairs: verifying there fails the test (the workers are other
+    processes, with their own modules)."""
+    from unsyndicate.corpus import dask as corpus_dask
+
+    def on_the_client(*arguments: object) -> None:
+        raise AssertionError("a pair verified on the client")
+
+    for name in ("verify", "link"):
+        monkeypatch.setattr(corpus_dask, name, on_the_client, raising=False)
+    story = paragraphs(1)
+    corpus = [
+        article(story, "https://a.example/story"),
+        article(story[:9], "https://b.example/cut"),
+        article([*story[:6], *paragraphs(2)], "https://c.example/half"),  # a candidate only
+    ]
+    expected = list(trace.groups(corpus))
+    assert [group.size for group in expected] == [2]
+    assert groups(dask.bag.from_sequence(corpus, npartitions=2)) == expected
+
+
 def test_archive_members_carry_their_record_on_a_cluster(
     client: distributed.Client, tmp_path: Path
 ) -> None:

@@ -292,6 +292,17 @@ class Tracer:
         return pickle.loads(self._spool.read(length))
 
 
+@attrs.frozen
+class Verified:
+    """A verified pair: the smaller body (``size`` shingles) is mostly held by the larger;
+    ``copies`` when it also holds half or more of the larger (else it is an excerpt of it)."""
+
+    small: int
+    large: int
+    size: int
+    copies: bool
+
+
 class Sets:
     """Disjoint sets of pages (union-find): pages joined, directly or through others."""
 
@@ -333,27 +344,45 @@ def link(
 ) -> list[list[int]]:
     """The pages joined by verified pairs among the candidates, each list sorted, in order.
 
-    A pair is verified when one body holds most (:data:`CONTAINED`) of the other's shingles.
+    A pair is verified by :func:`verify`; :func:`join` makes the groups. Pairs already joined
+    by the time their turn comes are not verified again.
+    """
+    joined = Sets()
+    pairs = candidate_pairs(buckets, joined)
+    found = (checked for pair in pairs if (checked := verify(*pair, shingles)) is not None)
+    return join(found, joined)
+
+
+def verify(first: int, second: int, shingles: Callable[[int], frozenset[int]]) -> Verified | None:
+    """The pair, when one body holds most (:data:`CONTAINED`) of the other's shingles."""
+    small, large = sorted((first, second), key=lambda page: len(shingles(page)))
+    small_shingles, large_shingles = shingles(small), shingles(large)
+    # What the smaller body does not share is the smaller set to build, when it is a copy.
+    shared = len(small_shingles) - len(small_shingles - large_shingles)
+    if shared < CONTAINED * len(small_shingles):
+        return None
+    return Verified(small, large, len(small_shingles), shared >= EXCERPT * len(large_shingles))
+
+
+def join(verified: Iterable[Verified], joined: Sets | None = None) -> list[list[int]]:
+    """The groups verified pairs make, each list sorted, in order (joined to ``joined``).
+
     Copies, pages holding half or more (:data:`EXCERPT`) of each other, are joined first. An
     excerpt (a page held by another that it holds less than half of) then joins the group of
     the pages holding it, longer excerpts first, but only when those pages are all in one
     group: text that two different articles hold (a consent banner, a passage both quote) does
     not say which of them a page copies, and must not make them one group.
     """
-    joined = Sets()
+    joined = Sets() if joined is None else joined
     holders: dict[int, list[int]] = {}  # each excerpt, and the pages found holding it
-    for pair in candidate_pairs(buckets, joined):
-        small, large = sorted(pair, key=lambda page: len(shingles(page)))
-        small_shingles, large_shingles = shingles(small), shingles(large)
-        # What the smaller body does not share is the smaller set to build, when it is a copy.
-        shared = len(small_shingles) - len(small_shingles - large_shingles)
-        if shared < CONTAINED * len(small_shingles):
-            continue
-        if shared >= EXCERPT * len(large_shingles):
-            joined.join(small, large)
+    sizes: dict[int, int] = {}
+    for pair in verified:
+        if pair.copies:
+            joined.join(pair.small, pair.large)
         else:
-            holders.setdefault(small, []).append(large)
-    _join_excerpts(joined, holders, shingles)
+            holders.setdefault(pair.small, []).append(pair.large)
+            sizes[pair.small] = pair.size
+    _join_excerpts(joined, holders, sizes)
     return joined.sets()
 
 
@@ -372,7 +401,7 @@ def candidate_pairs(buckets: Iterable[Sequence[int]], joined: Sets) -> Iterator[
 
 
 def _join_excerpts(
-    joined: Sets, holders: Mapping[int, list[int]], shingles: Callable[[int], frozenset[int]]
+    joined: Sets, holders: Mapping[int, list[int]], sizes: Mapping[int, int]
 ) -> None:
     """Join each excerpt, with the copies it has, to the one group holding it (see :func:`link`)."""
     held_by: dict[int, set[int]] = {}  # each set of copies with an excerpt: the pages holding it
@@ -380,7 +409,7 @@ def _join_excerpts(
     for excerpt, pages in holders.items():
         root = joined.root(excerpt)
         held_by.setdefault(root, set()).update(pages)
-        longest[root] = max(longest.get(root, 0), len(shingles(excerpt)))
+        longest[root] = max(longest.get(root, 0), sizes[excerpt])
     for root in sorted(held_by, key=lambda root: (-longest[root], root)):
         own = joined.root(root)
         groups = {joined.root(page) for page in held_by[root]} - {own}
