@@ -480,12 +480,22 @@ def most_complete(
     that hold each other carry one body, give or take a title line or a notice, which does not
     say which is the source; their dates do. Only the :data:`_COMPARED` largest contenders are
     weighed, so a group of thousands costs a bounded number of comparisons."""
+    if len(contenders) == 1:
+        return contenders[0]
     weighed = sorted(contenders, key=lambda index: (-len(bodies[index]), index))[:_COMPARED]
+    shared: dict[tuple[int, int], int] = {}  # each pair's shared shingles, counted once
+
+    def holds(index: int, other: int) -> bool:
+        if len(bodies[index]) < CONTAINED * len(bodies[other]):
+            return False  # too small to hold it
+        pair = (min(index, other), max(index, other))
+        if pair not in shared:
+            shared[pair] = len(bodies[index] & bodies[other])
+        return shared[pair] >= CONTAINED * len(bodies[other])
 
     def completeness(index: int) -> tuple[int, bool, int, int]:
-        own = bodies[index]
-        held = sum(len(body & own) >= CONTAINED * len(body) for body in bodies)
-        return (-held, members[index].published is None, -len(own), index)
+        held = sum(holds(index, other) for other in range(len(bodies)) if other != index)
+        return (-held, members[index].published is None, -len(bodies[index]), index)
 
     return min(weighed, key=completeness)
 
