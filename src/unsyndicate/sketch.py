@@ -38,8 +38,11 @@ ROWS = 4  # MinHash values per band: 16 bands per signature
 _SEED = 14
 _WORD = re.compile(r"\w+")
 # Where a shingle may not run on: a blank line between blocks, or the end of a sentence (a full
-# stop, question or exclamation mark, closing quotes or brackets, then a space).
+# stop, question or exclamation mark, closing quotes or brackets, then a space). Each is marked
+# with a token of its own, which no word holds.
 _BOUNDARY = re.compile(r"\n\s*\n|[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+_MARK = "\x00"
+_WORD_OR_MARK = re.compile(r"\w+|\x00")
 
 
 def words(text: str) -> list[str]:
@@ -53,18 +56,15 @@ def shingles(text: str) -> list[int]:
     cross the end of a sentence or a block. Empty when the body has fewer than
     :data:`MIN_WORDS` words.
     """
-    sentences = [words(sentence) for sentence in _BOUNDARY.split(text)]
-    runs = [" ".join(run) for tokens in sentences for run in _runs(tokens)]
-    if sum(map(len, sentences)) < MIN_WORDS or not runs:
+    tokens = _WORD_OR_MARK.findall(_BOUNDARY.sub(f" {_MARK} ", text.casefold()))
+    # Five views of the tokens, each one further on: zipped, they give every run of five; a run
+    # across a boundary holds its mark and is no shingle.
+    views = (tokens[start:] for start in range(SHINGLE_WORDS))
+    runs = [run for run in map(" ".join, zip(*views, strict=False)) if _MARK not in run]
+    if len(tokens) - tokens.count(_MARK) < MIN_WORDS or not runs:
         return []
     hashes: list[int] = RMinHash.hash_token_sets([runs])[0]
     return hashes
-
-
-def _runs(tokens: list[str]) -> zip[tuple[str, ...]]:
-    """Every run of five words: five views of the words, each one word further on, zipped."""
-    views = (tokens[start:] for start in range(SHINGLE_WORDS))
-    return zip(*views, strict=False)
 
 
 def band_keys(hashes: list[int]) -> tuple[int, ...]:
