@@ -10,8 +10,14 @@ paragraphs and 80 words or more: its body (as unsyndicate extracts it) placed in
 page's template (the host's head, header, navigation and footer around it), with one edit each
 (publisher furniture and a reprint line added; the last 30 % of paragraphs cut; the headline
 changed; a three-paragraph excerpt, when those three hold the 50 words a body needs to be
-traced), as HTML and as a text rendering. Recall is the share of copies grouped with their page;
-a pair with a copy is false when the copy and the other page are not of one article.
+traced; the paragraphs under eight words dropped, as headings, list items and captions are in
+many reposts; the paragraphs merged two by two), as HTML and as a text rendering. Recall is the
+share of copies grouped with their page; a pair with a copy is false when the copy and the
+other page are not of one article. An HTML copy is dated the day after its page (the host's own
+dates taken out of its head and template), a text copy is undated. The source is right for a
+copy joined to its page when the group's source is a real page of its article (or the original
+that page declares); counted for pages that show a date, with the furniture copies left out
+(their reprint line names an outside original, which their group then takes as its source).
 
 Speed: the traced articles as JSON lines are repeated up to each ``--scale`` count, each
 repetition made a different corpus by marking every word, and ``normalize trace --jobs N`` runs
@@ -31,6 +37,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date, timedelta
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -39,14 +46,21 @@ from _bench import add_bench_option, bench_folder
 from selectolax.lexbor import LexborHTMLParser
 
 import unsyndicate
-from unsyndicate.sketch import MIN_WORDS, shingles
-from unsyndicate.trace import Group, groups
+from unsyndicate.sketch import MIN_WORDS, words
+from unsyndicate.trace import ExternalSource, Group, groups
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "globalresearch"
 SEED = ROOT.parent / "shared" / "seeds" / "000_771b983156546a6d.txt"
-KINDS = ("furniture", "cut", "headline", "excerpt")
+KINDS = ("furniture", "cut", "headline", "excerpt", "short", "merged")
+# The "short" edit drops the paragraphs under this many words (headings, list items, captions).
+SHORT_WORDS = 8
 _GOLD_BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td"
+# The host page's own dates, taken out of its template.
+_HOST_DATES = (
+    'time, script[type="application/ld+json"], meta[property*="time"], meta[name*="date"],'
+    ' meta[itemprop*="date"], meta[property*="date"], meta[name*="time"]'
+)
 _FURNITURE = (
     "This article was originally published on our partner's site. Republished with permission.",
     "Support independent journalism: donate today. Share this story on Facebook and Twitter.",
@@ -75,7 +89,7 @@ def load(data: Path) -> list[tuple[str, str, list[str], bytes]]:
 def true_copies(pages: list[tuple[str, str, list[str], bytes]]) -> dict[str, int]:
     """Pages saved twice: each page's number of article, pages whose gold bodies share most
     (half the smaller one's shingles) of their text having one number, through any chain."""
-    sets = {name: set(shingles(" ".join(gold))) for name, _, gold, _ in pages}
+    sets = {name: gold_shingles(gold) for name, _, gold, _ in pages}
     holders: dict[int, list[str]] = defaultdict(list)
     for name, hashes in sets.items():
         for value in hashes:
@@ -92,23 +106,34 @@ def true_copies(pages: list[tuple[str, str, list[str], bytes]]) -> dict[str, int
     return article
 
 
+def gold_shingles(gold: list[str]) -> set[str]:
+    """Every run of five words of a gold body, across sentences and paragraphs: the truth does
+    not move with the measure tracing uses. None for a body under the 50 words tracing needs."""
+    tokens = words(" ".join(gold))
+    if len(tokens) < MIN_WORDS:
+        return set()
+    return {" ".join(tokens[start : start + 5]) for start in range(len(tokens) - 4)}
+
+
 def copies(
-    pages: list[tuple[str, str, list[str], bytes]], bodies: dict[str, list[str]]
+    pages: list[tuple[str, str, list[str], bytes]], records: dict[str, dict[str, Any]]
 ) -> list[tuple[str, str, str, bytes]]:
-    """(name, source page name, kind, data) of every made copy, HTML and text."""
+    """(name, source page name, kind, data) of every made copy, HTML and text. An HTML copy is
+    dated the day after its page's date (undated when the page shows none), a text copy never."""
     made = []
     for number, (name, _, _, _) in enumerate(pages):
-        body = bodies.get(name, [])
+        body = _paragraphs(records[name]) if name in records else []
         if len(body) < 4 or len(" ".join(body).split()) < 80:
             continue
         host = pages[(number * 7 + 3) % len(pages)][3]
+        published = records[name]["published"]
+        later = str(date.fromisoformat(published[:10]) + timedelta(days=1)) if published else None
         for kind in KINDS:
             if kind == "excerpt" and len(" ".join(body[:3]).split()) < MIN_WORDS:
                 continue  # too short to be traced: such a body never joins a group
             title, paragraphs = edited(name, body, kind)
-            made.append(
-                (f"copy/{kind}/html/{name}", name, kind, in_template(host, title, paragraphs))
-            )
+            page = in_template(host, title, paragraphs, later)
+            made.append((f"copy/{kind}/html/{name}", name, kind, page))
             text = "\n\n".join([title, *paragraphs]).encode()
             made.append((f"copy/{kind}/text/{name}", name, kind, text))
     return made
@@ -122,14 +147,27 @@ def edited(name: str, gold: list[str], kind: str) -> tuple[str, list[str]]:
         return title, gold[: max(3, math.ceil(0.7 * len(gold)))]
     if kind == "headline":
         return f"You will not believe this: {name.rsplit('/', 1)[-1]}", gold
+    if kind == "short":
+        return title, [text for text in gold if len(text.split()) >= SHORT_WORDS]
+    if kind == "merged":
+        return title, [" ".join(gold[start : start + 2]) for start in range(0, len(gold), 2)]
     return title, [*gold[:3], "Read the full article on the original site."]
 
 
-def in_template(host: bytes, title: str, paragraphs: list[str]) -> bytes:
-    """The article in the host page's template: its head, header, navigation and footer."""
+def in_template(host: bytes, title: str, paragraphs: list[str], published: str | None) -> bytes:
+    """The article in the host page's template: its head, header, navigation and footer, without
+    the host's dates; dated ``published`` when given."""
     tree = LexborHTMLParser(host)
     for node in tree.css("title"):
         node.inner_html = _escape(title)
+    for node in tree.css(_HOST_DATES):
+        node.decompose()
+    if published and tree.head is not None:
+        tree.head.insert_child(tree.create_node("meta"))
+        meta = tree.head.last_child
+        if meta is not None:
+            meta.attrs["property"] = "article:published_time"
+            meta.attrs["content"] = published
     chrome = [node.html or "" for node in tree.css("body > header, body > nav, header, nav")][:3]
     footer = [node.html or "" for node in tree.css("footer")][-1:]
     article = "".join(f"<p>{_escape(text)}</p>" for text in paragraphs)
@@ -172,12 +210,22 @@ def quality(data: Path, limit: int | None) -> list[dict[str, Any]]:
     with Pool(2) as pool:
         jobs = [(name, url, html) for name, url, _, html in pages]
         records = [record for record in pool.map(parse, jobs, chunksize=8) if record]
-        bodies = {record["path"]: _paragraphs(record) for record in records}
-        made = copies(pages, bodies)
+        made = copies(pages, {record["path"]: record for record in records})
         jobs = [(name, "", data) for name, _, _, data in made]
         records += [record for record in pool.map(parse, jobs, chunksize=8) if record]
     origin = {name: (source, kind) for name, source, kind, _ in made}
-    found = pairs(groups(records))
+    traced = list(groups(records))
+    found = pairs(traced)
+    # Sources are weighed without the furniture copies: their reprint line names an original
+    # outside the corpus ("our partner's site"), which then is their group's source.
+    kept = [record for record in records if not record["path"].startswith("copy/furniture/")]
+    source = {member.path: group.source for group in groups(kept) for member in group.members}
+    dated = {record["path"] for record in records if record.get("published")}
+    declared = {
+        record["path"]: record["original"]["name"]
+        for record in records
+        if record.get("syndicated") and record.get("original")
+    }
 
     def page_of(name: str) -> str:
         return origin[name][0] if name in origin else name
@@ -185,6 +233,14 @@ def quality(data: Path, limit: int | None) -> list[dict[str, Any]]:
     def true(pair: frozenset[str]) -> bool:
         first, second = (duplicates[page_of(name)] for name in pair)
         return first == second
+
+    def source_right(name: str) -> bool:
+        """Whether a copy's group has a real page of its article as source (or the original
+        such a page declares)."""
+        chosen = source[name]
+        if isinstance(chosen, ExternalSource):
+            return chosen.name == declared.get(page_of(name))
+        return chosen.path not in origin and true(frozenset((chosen.path or "", name)))
 
     twice = {
         frozenset(pair)
@@ -203,10 +259,25 @@ def quality(data: Path, limit: int | None) -> list[dict[str, Any]]:
             involved = [pair for pair in found if any(name in pair for name in mine)]
             false = sum(not true(pair) for pair in involved)
             precision = 1 - false / len(involved) if involved else 1.0
+            joined = [
+                name
+                for name in mine
+                if frozenset((name, origin[name][0])) in found
+                and origin[name][0] in dated
+                and name in source
+            ]
+            right = sum(source_right(name) for name in joined)
             print(
                 f"  {kind:9} {form:4}: recall {hits / max(len(mine), 1):.3f} ({hits}/{len(mine)}),"
-                f" pair precision {precision:.4f} ({false} false of {len(involved)})"
+                f" pair precision {precision:.4f} ({false} false of {len(involved)}),"
+                f" source right {right}/{len(joined)} of the joined copies of dated pages"
             )
+    wrong_sources = [
+        (name, getattr(source[name], "path", source[name]))
+        for name in origin
+        if name in source and origin[name][0] in dated and not source_right(name)
+    ]
+    print(f"  sources wrong, first: {wrong_sources[:6]}")
     return records
 
 

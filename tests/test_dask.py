@@ -17,7 +17,7 @@ import dask.bag
 import distributed
 import pyarrow.parquet as parquet
 
-from test_trace import article, paragraphs
+from test_trace import article, paragraphs, story_page
 from test_warc import fixture_html, page, write_warc
 from unsyndicate import from_dict, trace
 from unsyndicate.dask import (
@@ -129,6 +129,40 @@ def test_a_cluster_traces_the_groups_of_the_single_process(client: distributed.C
     expected = list(trace.groups(corpus))
     assert [group.size for group in expected] == [3, 2]
     assert groups(dask.bag.from_sequence(corpus, npartitions=3)) == expected
+
+
+def test_pairs_are_verified_on_the_workers(
+    client: distributed.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client joins verified pairs: verifying there fails the test (the workers are other
+    processes, with their own modules)."""
+    from unsyndicate.corpus import dask as corpus_dask
+
+    def on_the_client(*arguments: object) -> None:
+        raise AssertionError("a pair verified on the client")
+
+    for name in ("verify", "link"):
+        monkeypatch.setattr(corpus_dask, name, on_the_client, raising=False)
+    story = paragraphs(1)
+    corpus = [
+        article(story, "https://a.example/story"),
+        article(story[:9], "https://b.example/cut"),
+        article([*story[:6], *paragraphs(2)], "https://c.example/half"),  # a candidate only
+    ]
+    expected = list(trace.groups(corpus))
+    assert [group.size for group in expected] == [2]
+    assert groups(dask.bag.from_sequence(corpus, npartitions=2)) == expected
+
+
+def test_archive_members_carry_their_record_on_a_cluster(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    story = story_page("Story", paragraphs(1))
+    path = write_warc(tmp_path / "twice.warc", [("https://a.example/story", story)] * 2)
+    (group,) = groups(articles([str(path)]))
+    records = [(result.record_id, result.offset, result.captured) for result in iter_articles(path)]
+    assert [(page.record_id, page.offset, page.captured) for page in group.members] == records
+    assert len(set(records)) == 2
 
 
 def test_the_public_name_and_the_corpus_module_are_one() -> None:

@@ -1,9 +1,17 @@
 """An article's body as word shingles and MinHash band keys: what tracing compares.
 
 A body is cut into shingles of five words (``\\w+`` runs, case folded) and each shingle hashed
-to 64 bits. Two MinHash signatures are made of those hashes with rensa: one of the whole body,
-which finds copies that keep most of it (furniture added, the last paragraphs cut), and one of its
-first fifty shingles, the opening, which finds excerpts: a three-paragraph excerpt of a long
+to 64 bits. Shingles stay within one sentence of one block, so a copy that drops the short lines
+between paragraphs (headings, list items, captions), or merges or splits paragraphs, has no
+shingle its original lacks: a shingle running across a boundary would join two pieces of text
+that a copy laid out differently does not join. Lines under five words give no shingle at all.
+(Leaving out every block under eight words as well was tried: bodies made of short lines, and
+copies cut from them, then fell under the 50 words a body needs, and more copies were missed
+than joined; docs/benchmarks.md.)
+
+Two MinHash signatures are made of those hashes with rensa: one of the whole body, which finds
+copies that keep most of it (furniture added, the last paragraphs cut), and one of its first
+fifty shingles, the opening, which finds excerpts: a three-paragraph excerpt of a long
 article shares a small part of the whole (a low Jaccard similarity the whole-body signature would
 miss) but nearly all of its opening. Each signature is cut into bands; pages sharing a band key
 are candidates, checked later by exact shingle containment.
@@ -29,6 +37,12 @@ PERMUTATIONS = 64
 ROWS = 4  # MinHash values per band: 16 bands per signature
 _SEED = 14
 _WORD = re.compile(r"\w+")
+# Where a shingle may not run on: a blank line between blocks, or the end of a sentence (a full
+# stop, question or exclamation mark, closing quotes or brackets, then a space). Each is marked
+# with a token of its own, which no word holds.
+_BOUNDARY = re.compile(r"\n\s*\n|[.!?\u2026][\"'\u201d\u2019)\]]*\s+")
+_MARK = "\x00"
+_WORD_OR_MARK = re.compile(r"\w+|\x00")
 
 
 def words(text: str) -> list[str]:
@@ -38,15 +52,18 @@ def words(text: str) -> list[str]:
 def shingles(text: str) -> list[int]:
     """The 64-bit hashes of the body's five-word shingles, in body order (repeats kept).
 
-    Empty when the body has fewer than :data:`MIN_WORDS` words.
+    ``text`` holds blocks separated by blank lines (as :attr:`Article.text`); shingles do not
+    cross the end of a sentence or a block. Empty when the body has fewer than
+    :data:`MIN_WORDS` words.
     """
-    tokens = words(text)
-    if len(tokens) < MIN_WORDS:
-        return []
-    # Five views of the words, each one word further on: zipped, they give every run of five.
+    tokens = _WORD_OR_MARK.findall(_BOUNDARY.sub(f" {_MARK} ", text.casefold()))
+    # Five views of the tokens, each one further on: zipped, they give every run of five; a run
+    # across a boundary holds its mark and is no shingle.
     views = (tokens[start:] for start in range(SHINGLE_WORDS))
-    runs = map(" ".join, zip(*views, strict=False))
-    hashes: list[int] = RMinHash.hash_token_sets([list(runs)])[0]
+    runs = [run for run in map(" ".join, zip(*views, strict=False)) if _MARK not in run]
+    if len(tokens) - tokens.count(_MARK) < MIN_WORDS or not runs:
+        return []
+    hashes: list[int] = RMinHash.hash_token_sets([runs])[0]
     return hashes
 
 

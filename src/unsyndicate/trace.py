@@ -39,6 +39,8 @@ ROLES = ("source", "copy", "excerpt", "declared")
 _Named = TypeVar("_Named", Publisher, Original)
 # Pages whose shingles are kept at hand while groups are verified and assembled.
 _CACHED = 256
+# The largest candidates for a group's source weighed on completeness.
+_COMPARED = 16
 
 
 @attrs.frozen
@@ -46,8 +48,14 @@ class Member:
     """One page of a group: where it is, what it says of itself, and how it relates to the source.
 
     ``role`` is ``source``, ``copy``, ``excerpt`` (it holds a part of the source) or ``declared``
-    (a copy that names its original). ``containment`` is the share of the page's body shingles
-    found in the source's body; null when the source is not in the corpus.
+    (a copy that names its original: ``original`` is kept only when the Article says the page
+    is ``syndicated``). ``containment`` is the share of the page's body shingles
+    found in the source's body; null when the source is not in the corpus. A page read from a
+    web archive has the archive's ``path`` and its record's ``record_id`` (the WARC-Record-ID),
+    ``offset`` (its byte offset in the archive) and ``captured`` (the capture time, ISO 8601), so
+    two captures of one address are told apart; null for other pages. The source says why it
+    was chosen in ``source_by`` (see :func:`choose_source`); null for the other members and for
+    a page in no group.
     """
 
     path: str | None
@@ -58,6 +66,10 @@ class Member:
     original: Original | None = None
     role: str = "source"
     containment: float | None = None
+    record_id: str | None = None
+    offset: int | None = None
+    captured: str | None = None
+    source_by: str | None = None
 
 
 @attrs.frozen
@@ -103,18 +115,31 @@ def groups(
         yield from tracer.groups(include_single=include_single)
 
 
-def sketch(article: Article | Mapping[str, Any], *, path: str | None = None) -> Sketch:
+def sketch(
+    article: Article | Mapping[str, Any],
+    *,
+    path: str | None = None,
+    capture: Mapping[str, Any] | None = None,
+) -> Sketch:
     """The sketch of an Article or of its dict, named ``path`` unless the dict has a ``path``.
 
-    Raises :class:`~unsyndicate.ParseError` for a dict that is not an Article.
+    ``capture`` gives an Article's archive record (``record_id``, ``offset``, ``captured``); a
+    dict carries its own, as ``normalize`` writes them. Raises :class:`~unsyndicate.ParseError`
+    for a dict that is not an Article.
     """
-    if isinstance(article, Article):
-        url = article.url or article.canonical_url
-        member = Member(
-            path, url, article.title, article.publisher, article.published, article.original
-        )
-        return _sketch(member, article.text)
     try:
+        if isinstance(article, Article):
+            url = article.url or article.canonical_url
+            member = Member(
+                path,
+                url,
+                article.title,
+                article.publisher,
+                article.published,
+                article.original if article.syndicated else None,
+                **_capture(capture or {}),
+            )
+            return _sketch(member, article.text)
         return _sketch(*_read_record(article, path))
     except (KeyError, TypeError, ValueError) as error:
         raise ParseError(f"not an Article: {type(error).__name__}: {error}") from error
@@ -127,22 +152,34 @@ def _read_record(record: Mapping[str, Any], path: str | None) -> tuple[Member, s
     title = record["title"]
     url = record.get("url") or record.get("canonical_url")
     published = record.get("published")
+    syndicated = record.get("syndicated", False)
     strings = all(isinstance(value, str | None) for value in (url, published))
-    if not isinstance(title, str) or not strings:
-        raise TypeError("the title, the address and the date must be strings")
+    if not isinstance(title, str) or not strings or not isinstance(syndicated, bool):
+        raise TypeError("the title, the address and the date must be strings, syndicated a bool")
+    original = _optional(record.get("original"), Original)
     member = Member(
         own if isinstance(own, str) else path,
         url,
         title,
         _optional(record.get("publisher"), Publisher),
         published,
-        _optional(record.get("original"), Original),
+        original if syndicated else None,
+        **_capture(record),
     )
     blocks = record.get("body") or ()
     text = "\n\n".join(
         block["text"] for block in blocks if block["text"] and block["kind"] != "image"
     )
     return member, text
+
+
+def _capture(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """An archive record's ``record_id``, ``offset`` and ``captured``, where ``fields`` has them."""
+    found = {name: fields.get(name) for name in ("record_id", "offset", "captured")}
+    texts = all(isinstance(found[name], str | None) for name in ("record_id", "captured"))
+    if not texts or not isinstance(found["offset"], int | None):
+        raise TypeError("record_id and captured must be strings, offset an integer")
+    return found
 
 
 def _optional(data: object, cls: type[_Named]) -> _Named | None:
@@ -255,6 +292,17 @@ class Tracer:
         return pickle.loads(self._spool.read(length))
 
 
+@attrs.frozen
+class Verified:
+    """A verified pair: the smaller body (``size`` shingles) is mostly held by the larger;
+    ``copies`` when it also holds half or more of the larger (else it is an excerpt of it)."""
+
+    small: int
+    large: int
+    size: int
+    copies: bool
+
+
 class Sets:
     """Disjoint sets of pages (union-find): pages joined, directly or through others."""
 
@@ -296,27 +344,45 @@ def link(
 ) -> list[list[int]]:
     """The pages joined by verified pairs among the candidates, each list sorted, in order.
 
-    A pair is verified when one body holds most (:data:`CONTAINED`) of the other's shingles.
+    A pair is verified by :func:`verify`; :func:`join` makes the groups. Pairs already joined
+    by the time their turn comes are not verified again.
+    """
+    joined = Sets()
+    pairs = candidate_pairs(buckets, joined)
+    found = (checked for pair in pairs if (checked := verify(*pair, shingles)) is not None)
+    return join(found, joined)
+
+
+def verify(first: int, second: int, shingles: Callable[[int], frozenset[int]]) -> Verified | None:
+    """The pair, when one body holds most (:data:`CONTAINED`) of the other's shingles."""
+    small, large = sorted((first, second), key=lambda page: len(shingles(page)))
+    small_shingles, large_shingles = shingles(small), shingles(large)
+    # What the smaller body does not share is the smaller set to build, when it is a copy.
+    shared = len(small_shingles) - len(small_shingles - large_shingles)
+    if shared < CONTAINED * len(small_shingles):
+        return None
+    return Verified(small, large, len(small_shingles), shared >= EXCERPT * len(large_shingles))
+
+
+def join(verified: Iterable[Verified], joined: Sets | None = None) -> list[list[int]]:
+    """The groups verified pairs make, each list sorted, in order (joined to ``joined``).
+
     Copies, pages holding half or more (:data:`EXCERPT`) of each other, are joined first. An
     excerpt (a page held by another that it holds less than half of) then joins the group of
     the pages holding it, longer excerpts first, but only when those pages are all in one
     group: text that two different articles hold (a consent banner, a passage both quote) does
     not say which of them a page copies, and must not make them one group.
     """
-    joined = Sets()
+    joined = Sets() if joined is None else joined
     holders: dict[int, list[int]] = {}  # each excerpt, and the pages found holding it
-    for pair in candidate_pairs(buckets, joined):
-        small, large = sorted(pair, key=lambda page: len(shingles(page)))
-        small_shingles, large_shingles = shingles(small), shingles(large)
-        # What the smaller body does not share is the smaller set to build, when it is a copy.
-        shared = len(small_shingles) - len(small_shingles - large_shingles)
-        if shared < CONTAINED * len(small_shingles):
-            continue
-        if shared >= EXCERPT * len(large_shingles):
-            joined.join(small, large)
+    sizes: dict[int, int] = {}
+    for pair in verified:
+        if pair.copies:
+            joined.join(pair.small, pair.large)
         else:
-            holders.setdefault(small, []).append(large)
-    _join_excerpts(joined, holders, shingles)
+            holders.setdefault(pair.small, []).append(pair.large)
+            sizes[pair.small] = pair.size
+    _join_excerpts(joined, holders, sizes)
     return joined.sets()
 
 
@@ -335,7 +401,7 @@ def candidate_pairs(buckets: Iterable[Sequence[int]], joined: Sets) -> Iterator[
 
 
 def _join_excerpts(
-    joined: Sets, holders: Mapping[int, list[int]], shingles: Callable[[int], frozenset[int]]
+    joined: Sets, holders: Mapping[int, list[int]], sizes: Mapping[int, int]
 ) -> None:
     """Join each excerpt, with the copies it has, to the one group holding it (see :func:`link`)."""
     held_by: dict[int, set[int]] = {}  # each set of copies with an excerpt: the pages holding it
@@ -343,7 +409,7 @@ def _join_excerpts(
     for excerpt, pages in holders.items():
         root = joined.root(excerpt)
         held_by.setdefault(root, set()).update(pages)
-        longest[root] = max(longest.get(root, 0), len(shingles(excerpt)))
+        longest[root] = max(longest.get(root, 0), sizes[excerpt])
     for root in sorted(held_by, key=lambda root: (-longest[root], root)):
         own = joined.root(root)
         groups = {joined.root(page) for page in held_by[root]} - {own}
@@ -358,18 +424,17 @@ def assemble(
 ) -> Group:
     """The group of these pages: its source chosen, each member's role and containment set."""
     members = [member(index) for index in indices]
-    sizes = [len(shingles(index)) for index in indices]
-    source = choose_source(members, sizes)
+    bodies = [shingles(index) for index in indices]
+    source, reason = choose_source(members, bodies)
     if isinstance(source, ExternalSource):
         roles = [
             attrs.evolve(page, role="declared" if page.original else "copy") for page in members
         ]
         return Group(source, tuple(roles), len(roles))
-    source_shingles = shingles(indices[source])
     placed = [
-        _placed(page, shingles(index), source_shingles, position == source)
-        for position, (index, page) in enumerate(zip(indices, members, strict=True))
+        _placed(page, body, bodies[source]) for page, body in zip(members, bodies, strict=True)
     ]
+    placed[source] = attrs.evolve(members[source], role="source", containment=1.0, source_by=reason)
     return Group(placed[source], tuple(placed), len(placed))
 
 
@@ -379,19 +444,68 @@ def single(member: Member) -> Group:
     return Group(alone, (alone,), 1)
 
 
-def choose_source(members: Sequence[Member], sizes: Sequence[int]) -> int | ExternalSource:
-    """The declared original (a member, or outside the corpus), else the earliest, else the
-    most complete body; ties go to the larger body, then to the first page."""
+def choose_source(
+    members: Sequence[Member], bodies: Sequence[frozenset[int]]
+) -> tuple[int | ExternalSource, str]:
+    """The group's source, and what chose it: ``declared``, ``date`` or ``completeness``.
+
+    The original the copies name (pages declared copies never are it) comes first: the one page
+    of the corpus that is it (by address or publisher name), else, when no page is, the original
+    outside the corpus. Among the pages left, the earliest published day decides, a page's date
+    bounded by its capture from an archive. A page with no date is not taken as later than a
+    dated one: with the pages of the earliest day, it contends on completeness
+    (:func:`most_complete`), which also settles a day that several pages share.
+    """
     named = _declared_original(members)
-    candidates: Sequence[int] = range(len(members))
+    candidates: Sequence[int] = [index for index, page in enumerate(members) if not page.original]
     if named is not None:
-        candidates = [index for index, page in enumerate(members) if _is_original(page, named)]
+        candidates = [index for index in candidates if _is_original(members[index], named)]
         if not candidates:
-            return ExternalSource(named.name, named.url, named.published)
-    dated = [index for index in candidates if members[index].published]
-    if dated:
-        return min(dated, key=lambda index: (members[index].published, -sizes[index], index))
-    return min(candidates, key=lambda index: (-sizes[index], index))
+            return ExternalSource(named.name, named.url, named.published), "declared"
+    days = {index: _day(members[index]) for index in candidates}
+    dated = [day for day in days.values() if day is not None]
+    first = min(dated, default=None)
+    contenders = [index for index, day in days.items() if day is None or day == first]
+    chosen = most_complete(contenders, members, bodies)
+    if named is not None:
+        return chosen, "declared"
+    return chosen, "date" if len(contenders) == 1 else "completeness"
+
+
+def most_complete(
+    contenders: Sequence[int], members: Sequence[Member], bodies: Sequence[frozenset[int]]
+) -> int:
+    """The contender the others are copies of: it holds most of the group's pages (80 % of their
+    shingles), then it shows a date, then it has the larger body, then it comes first. Pages
+    that hold each other carry one body, give or take a title line or a notice, which does not
+    say which is the source; their dates do. Only the :data:`_COMPARED` largest contenders are
+    weighed, so a group of thousands costs a bounded number of comparisons."""
+    if len(contenders) == 1:
+        return contenders[0]
+    weighed = sorted(contenders, key=lambda index: (-len(bodies[index]), index))[:_COMPARED]
+    shared: dict[tuple[int, int], int] = {}  # each pair's shared shingles, counted once
+
+    def holds(index: int, other: int) -> bool:
+        if len(bodies[index]) < CONTAINED * len(bodies[other]):
+            return False  # too small to hold it
+        pair = (min(index, other), max(index, other))
+        if pair not in shared:
+            shared[pair] = len(bodies[index] & bodies[other])
+        return shared[pair] >= CONTAINED * len(bodies[other])
+
+    def completeness(index: int) -> tuple[int, bool, int, int]:
+        held = sum(holds(index, other) for other in range(len(bodies)) if other != index)
+        return (-held, members[index].published is None, -len(bodies[index]), index)
+
+    return min(weighed, key=completeness)
+
+
+def _day(page: Member) -> str | None:
+    """The day a page was published (its first ten characters, ``YYYY-MM-DD``), no later than
+    its capture; None when it shows no date."""
+    if page.published is None:
+        return None
+    return min(page.published[:10], (page.captured or page.published)[:10])
 
 
 def _declared_original(members: Sequence[Member]) -> Original | None:
@@ -427,9 +541,7 @@ def _address(url: str) -> str:
     return rest.rstrip("/").casefold()
 
 
-def _placed(page: Member, own: frozenset[int], source: frozenset[int], is_source: bool) -> Member:
-    if is_source:
-        return attrs.evolve(page, role="source", containment=1.0)
+def _placed(page: Member, own: frozenset[int], source: frozenset[int]) -> Member:
     shared = len(own & source)
     containment = round(shared / len(own), 3) if own else 0.0
     if page.original is not None:

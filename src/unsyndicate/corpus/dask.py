@@ -28,7 +28,7 @@ from dask.highlevelgraph import HighLevelGraph
 
 from ..model import Article
 from ..serialize import to_dict
-from ..trace import Group, Sketch, assemble, link, shingle_set, sketch
+from ..trace import Group, Sketch, Verified, assemble, join, shingle_set, sketch, verify
 from .warc import Result, iter_articles, to_record
 
 # Rows go to Parquet in batches of this many, so a partition is never all in memory at once.
@@ -91,8 +91,11 @@ def groups(bag: dask.bag.Bag) -> list[Group]:
     """The groups of copies among a bag's Articles (or their dicts, or the :class:`Result`
     records of :func:`articles`), as :func:`unsyndicate.trace.groups` gives them in bag order.
 
-    Sketches are made on the workers and kept there; band keys are grouped by key on the
-    cluster; only the pages sharing a key come back, to be verified and grouped here.
+    Sketches are made on the workers and kept there. Band keys are shuffled by key on the
+    cluster into candidate pairs, and each pair is verified on the workers, its two pages'
+    shingles brought together by two more shuffles; only the verified pairs (four numbers each)
+    come back, to be joined into groups here. The grouped pages' records and shingles then come
+    back to choose each group's source.
     """
     sketches = bag.map(_sketch).persist()
     parts = sketches.to_delayed()
@@ -102,10 +105,14 @@ def groups(bag: dask.bag.Bag) -> list[Group]:
     entries = dask.bag.from_delayed(
         [dask.delayed(_band_entries)(part, start) for part, start in numbered]
     )
-    buckets = sorted(
-        entries.groupby(_first).map(_indices).filter(lambda bucket: len(bucket) > 1).compute()
+    pairs = entries.groupby(_first).map(_pairs).flatten().distinct()
+    pages = dask.bag.from_delayed(
+        [dask.delayed(_shingle_rows)(part, start) for part, start in numbered]
     )
-    wanted = {index for bucket in buckets for index in bucket}
+    halves = _meet(pairs.map(lambda pair: (pair[0], pair[1])), pages).map(_half)
+    verified = _meet(halves, pages).map(_verified).filter(_found).compute()
+    grouped = join(sorted(verified, key=_order))
+    wanted = {index for indices in grouped for index in indices}
     chosen = dict(
         dask.bag.from_delayed(
             [dask.delayed(_chosen)(part, start, wanted) for part, start in numbered]
@@ -114,14 +121,72 @@ def groups(bag: dask.bag.Bag) -> list[Group]:
     shingles = {index: shingle_set(found.shingles) for index, found in chosen.items()}
     return [
         assemble(indices, lambda index: chosen[index].member, shingles.__getitem__)
-        for indices in link(buckets, shingles.__getitem__)
+        for indices in grouped
     ]
+
+
+def _pairs(bucket: tuple[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Each pair of pages sharing a band key, the earlier page first."""
+    indices = sorted({index for _, index in bucket[1]})
+    return [
+        (first, second)
+        for position, first in enumerate(indices)
+        for second in indices[position + 1 :]
+    ]
+
+
+def _shingle_rows(part: list[Sketch | None], start: int) -> list[tuple[int, bytes]]:
+    return [
+        (index, found.shingles)
+        for index, found in enumerate(part, start)
+        if found is not None and found.bands
+    ]
+
+
+def _meet(keyed: dask.bag.Bag, pages: dask.bag.Bag) -> dask.bag.Bag:
+    """Each ``(page, value)`` of ``keyed`` with that page's shingles: ``(page, shingles, value)``,
+    brought together by a shuffle on the cluster."""
+    tagged = dask.bag.concat([keyed.map(lambda row: (row[0], 1, row[1])), pages.map(_as_page)])
+    return tagged.groupby(_first).map(_joined).flatten()
+
+
+def _as_page(row: tuple[int, bytes]) -> tuple[int, int, bytes]:
+    return (row[0], 0, row[1])
+
+
+def _joined(group: tuple[int, list[tuple[int, int, Any]]]) -> list[tuple[int, bytes, Any]]:
+    index, rows = group
+    shingles = next((value for _, kind, value in rows if kind == 0), b"")
+    return [(index, shingles, value) for _, kind, value in rows if kind == 1]
+
+
+def _half(row: tuple[int, bytes, int]) -> tuple[int, tuple[int, bytes]]:
+    """A pair's first page and its shingles, keyed by the second page."""
+    first, shingles, second = row
+    return (second, (first, shingles))
+
+
+def _verified(row: tuple[int, bytes, tuple[int, bytes]]) -> Verified | None:
+    second, shingles, (first, other) = row
+    sets = {first: shingle_set(other), second: shingle_set(shingles)}
+    return verify(first, second, sets.__getitem__)
+
+
+def _found(pair: Verified | None) -> bool:
+    return pair is not None
+
+
+def _order(pair: Verified) -> tuple[int, int]:
+    return (min(pair.small, pair.large), max(pair.small, pair.large))
 
 
 def _sketch(item: Article | Mapping[str, Any] | Result) -> Sketch | None:
     if not isinstance(item, Result):
         return sketch(item)
-    return sketch(item.article, path=item.archive) if item.article is not None else None
+    if item.article is None:
+        return None
+    capture = {"record_id": item.record_id, "offset": item.offset, "captured": item.captured}
+    return sketch(item.article, path=item.archive, capture=capture)
 
 
 def _band_entries(part: list[Sketch | None], start: int) -> list[tuple[int, int]]:
@@ -135,10 +200,6 @@ def _band_entries(part: list[Sketch | None], start: int) -> list[tuple[int, int]
 
 def _first(entry: tuple[int, int]) -> int:
     return entry[0]
-
-
-def _indices(bucket: tuple[int, list[tuple[int, int]]]) -> list[int]:
-    return sorted(index for _, index in bucket[1])
 
 
 def _chosen(part: list[Sketch | None], start: int, wanted: set[int]) -> list[tuple[int, Sketch]]:

@@ -1,10 +1,13 @@
 """What ``normalize trace`` reads: Article JSON lines, or pages parsed on the way.
 
-A file (gzipped or not) or stdin whose first character is ``{`` holds Article records, one a
-line, as ``normalize`` writes them; they are read as a stream, in batches of lines, so a corpus
-of any length passes through in bounded memory. Anything else is read as ``normalize`` reads it
-(pages, directories, globs, web archives) and parsed. Each batch or page becomes sketches in a
-worker process (:func:`sketch_work`).
+A file (gzipped or not) or stdin holds Article records, one a line, as ``normalize`` writes
+them, when its opening (a byte-order mark and blank lines skipped) is a ``{`` or a line of it is
+a JSON object: a bad first line does not make the file a page. Records are read as a stream, in
+batches of lines, so a corpus of any length passes through in bounded memory; a bad line is a
+problem reported with its line number. Anything else is read as ``normalize`` reads it (pages,
+directories, globs, web archives) and parsed; a file that gives neither a title nor any text is
+a problem too, never a silent empty page. Each batch or page becomes sketches in a worker
+process (:func:`sketch_work`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,10 @@ from .items import InputItem, Note
 
 # Records per batch sent to a worker: enough to make the trip worth it, few enough to stream.
 BATCH = 200
+# How much of an input's opening is read to tell JSON lines from a page.
+HEAD = 1 << 16
 _GZIP_MAGIC = b"\x1f\x8b"
+_BOM = b"\xef\xbb\xbf"
 
 
 @attrs.frozen
@@ -65,8 +71,8 @@ def work_items(
     """Batches of JSON lines and pages to sketch, in input order; no argument means stdin."""
     for argument in list(arguments) or [STDIN]:
         if argument == STDIN:
-            buffered = _buffered(stdin)
-            if _holds_records(buffered):
+            buffered = cast(BinaryIO, io.BufferedReader(cast(Any, stdin), HEAD))
+            if _holds_records(cast(Any, buffered).peek(HEAD)):
                 yield from _batches(STDIN, buffered, max_size)
             else:
                 yield InputItem(STDIN, "stdin", buffered.read(max_size + 1))
@@ -85,13 +91,14 @@ def sketch_work(work: Lines | InputItem, max_size: int) -> Sketched:
         return _sketch_lines(work)
     try:
         data = read_input(work, max_size)
-        article = (parse if looks_like_html(data) else parse_text)(
-            data, work.url, charset=work.charset
-        )
+        html = looks_like_html(data)
+        if not html and _is_json(data):
+            raise ParseError("JSON, but neither Article JSON lines nor a page")
+        article = (parse if html else parse_text)(data, work.url, charset=work.charset)
     # Any error must cost this page only, as in `normalize`.
     except Exception as error:
         return Sketched(problems=(Problem(work.path, f"{type(error).__name__}: {error}"),))
-    return Sketched(sketches=(sketch(article, path=work.path),))
+    return Sketched(sketches=(sketch(article, path=work.path, capture=work.extra),))
 
 
 def on_failure(work: Lines | InputItem, failure: Failure) -> Sketched:
@@ -145,28 +152,45 @@ def _lines(stream: BinaryIO, max_size: int) -> Iterator[bytes | None]:
             yield line
 
 
-def _buffered(stream: BinaryIO) -> BinaryIO:
-    """The stream, able to peek (stdin from a test runner may be a plain BytesIO)."""
-    return (
-        stream if hasattr(stream, "peek") else cast(BinaryIO, io.BufferedReader(cast(Any, stream)))
+def _holds_records(head: bytes) -> bool:
+    """Whether an input opening with ``head`` holds JSON lines: after a byte-order mark and blank
+    lines it opens with ``{``, or one of its whole lines is a JSON object."""
+    head = _opening(head)
+    return head[:1] == b"{" or any(
+        isinstance(_value(line), dict) for line in head.split(b"\n")[:-1]
     )
 
 
-def _holds_records(stream: BinaryIO) -> bool:
-    head: bytes = cast(Any, stream).peek(4096)
-    return head.lstrip()[:1] == b"{"
+def _is_json(data: bytes) -> bool:
+    """Whether the data, or its first line, is a JSON array or object: no page."""
+    data = _opening(data)
+    if data[:1] not in (b"[", b"{"):
+        return False
+    return any(isinstance(_value(text), list | dict) for text in (data.split(b"\n", 1)[0], data))
+
+
+def _opening(data: bytes) -> bytes:
+    return data.removeprefix(_BOM).lstrip()
+
+
+def _value(data: bytes) -> object:
+    """The JSON value the data holds; None when it holds none."""
+    try:
+        return json.loads(data)
+    except ValueError:  # json's errors, and bytes that are not text, are ValueErrors
+        return None
 
 
 def _file_holds_records(path: str) -> bool:
     try:
         with _open(path) as stream:
-            return _holds_records(stream)
+            return _holds_records(stream.read(HEAD))
     except (OSError, EOFError):
         return False  # read as a page: its reading then fails with a record of why
 
 
 def _open(path: str) -> BinaryIO:
-    """The file, inflated when gzipped; it can peek."""
+    """The file, inflated when gzipped."""
     file = open(path, "rb")  # noqa: SIM115 (the caller closes it)
     if file.peek(2)[:2] == _GZIP_MAGIC:
         file.close()
