@@ -43,6 +43,7 @@ def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRu
 
 
 _APOSTROPHE = "['’]"
+_NETWORK = r"(?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky)\b"
 
 GENERIC_RULES: tuple[NoticeRule, ...] = (
     *rules("reprint", *CREDIT_NOTICE_LINES),
@@ -67,6 +68,9 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         r"\bforward this article\b",
         r"^share (?:this (?:article|story|post)|on (?:facebook|twitter|x))\b",
         r"^sharing is caring\b",
+        # An outlet's standing prompt to follow it, ending with the networks and handles.
+        rf"^follow\b[^.!?]{{0,80}}\bon {_NETWORK}(?:\s*(?:,|and|or|&|\(?@\w+\)?|{_NETWORK}))*"
+        r"\s*[.!]?$",
     ),
     *rules(
         "membership",
@@ -105,6 +109,8 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         "contact",
         r"^for (?:media|press) (?:inquiries|enquiries)\b",
         r"^(?:contact us|media contact|press contact)\b",
+        # "Write to Ann Lee at ann@example.org": a reporter's address under the story.
+        r"^(?:e-?mail|write to|reach)\b[^.!?]{0,60}?\bat\s+(?:[\w.+-]+@[\w-]+\.|https?://|@\w)",
     ),
     *rules(
         "related",
@@ -123,6 +129,9 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
     *rules(
         "editor_note",
         rf"^\[?(?:editor{_APOSTROPHE}?s{_APOSTROPHE}? note|ed\. note)\b",
+        # An opinion section's standing call for letters.
+        r"\bis committed to publishing a diversity of\b",
+        rf"\bwe{_APOSTROPHE}?(?:d| would) like to hear what you think about\b",
     ),
     *rules(
         "image_credit",

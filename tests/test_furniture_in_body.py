@@ -1,0 +1,49 @@
+"""Furniture a page leaves among the article's paragraphs: standing notes, datelines, credits."""
+
+from __future__ import annotations
+
+import pytest
+
+import unsyndicate
+
+PROSE = (
+    "The harbour board voted on Monday to dredge the channel, after a year of studies, "
+    "and the work should start in spring, weather and budget allowing."
+)
+
+
+def _article(inner: str) -> unsyndicate.Article:
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+    return unsyndicate.parse(f"<html><body><article>{paragraphs}{inner}</article></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "The Harbor Gazette is committed to publishing a diversity of letters to the editor."
+            " We'd like to hear what you think about this or any of our articles.",
+            "editor_note",
+        ),
+        ("Follow the Gazette Opinion section on Facebook, Twitter (@HGop) and Instagram.", "share"),
+        ("Follow Harbour Radio on Instagram, Facebook and YouTube.", "share"),
+        ("Write to Ann Lee at ann.lee@gazette.example", "contact"),
+        ("Email Ann Lee at ann@gazette.example or follow her @annlee.", "contact"),
+        ("Reach the reporter on Twitter at https://twitter.example/annlee", "contact"),
+    ],
+)
+def test_an_outlets_standing_note_is_a_notice(line: str, kind: str) -> None:
+    article = _article(f"<p>{line}</p>")
+    assert line not in article.text
+    assert [(notice.kind, notice.text) for notice in article.notices] == [(kind, line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow these steps on Facebook to change who sees your posts.",
+        "Email the council at least a week before the meeting if you wish to speak.",
+    ],
+)
+def test_prose_that_opens_like_a_note_stays(line: str) -> None:
+    assert line in _article(f"<p>{line}</p>").text
