@@ -47,3 +47,19 @@ def test_an_outlets_standing_note_is_a_notice(line: str, kind: str) -> None:
 )
 def test_prose_that_opens_like_a_note_stays(line: str) -> None:
     assert line in _article(f"<p>{line}</p>").text
+
+
+def test_a_credit_already_a_notice_is_not_a_list_in_the_body() -> None:
+    credit = "Photo: Ann Lee, Harbour News"
+    article = _article(
+        f'<ul class="gallery"><li><img src="https://example.org/a.jpg" alt="The dredger">'
+        f'<span class="credit">{credit}</span></li></ul>'
+        f"<p>{credit}</p>"
+    )
+    assert credit not in article.text
+    assert [(notice.kind, notice.text) for notice in article.notices] == [("image_credit", credit)]
+
+
+def test_a_list_with_one_credit_among_its_items_stays() -> None:
+    article = _article("<ul><li>Photo: bring a camera</li><li>Bring a warm coat</li></ul>")
+    assert "Bring a warm coat" in article.text

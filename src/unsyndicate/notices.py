@@ -244,17 +244,32 @@ def _starts_line(pattern: re.Pattern[str]) -> bool:
     )
 
 
+_NOTICE_NODES = frozenset({"paragraph", "quote", "heading", "list"})
+
+
 def body_notice(
     node: Node, rule_set: RulePlan | Sequence[NoticeRule], default_owner: str | None
 ) -> Notice | None:
-    """The node as a notice when it is furniture standing in the body, else None."""
-    if node.kind not in ("paragraph", "quote", "heading") or len(node.text) > MAX_BODY_NOTICE:
+    """The node as a notice when it is furniture standing in the body, else None: a list is
+    when each of its items is furniture of one kind (a gallery's photo credits)."""
+    if node.kind not in _NOTICE_NODES or len(node.text) > MAX_BODY_NOTICE:
         return None
-    found = match_rule(node.text, rule_set)
+    lines = node.block.items if node.kind == "list" else (node.text,)
+    found = _one_kind([match_rule(line, rule_set) for line in lines])
     if found is None:
         return None
     kind, owner = found
     return Notice(kind, node.text, owner or default_owner, node.link_urls())
+
+
+def _one_kind(
+    found: list[tuple[str, str | None] | None],
+) -> tuple[str, str | None] | None:
+    """The first of the rules found when every line found one of the same kind, else None."""
+    first = found[0] if found else None
+    if first is None or any(item is None or item[0] != first[0] for item in found):
+        return None
+    return first
 
 
 def furniture_notices(

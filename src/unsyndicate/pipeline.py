@@ -206,8 +206,8 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     nodes = nodes[taken:]
     body_nodes, furniture = _split_furniture(nodes, adapter)
     body, media, notices = _sort_body(body_nodes, rules, owner)
-    notices += furniture_notices(furniture, rules, owner)
-    notices += blocks
+    # A notice the page repeats (a gallery's credit shown again under the open photo) is one.
+    notices = list(dict.fromkeys([*notices, *furniture_notices(furniture, rules, owner), *blocks]))
     media = _unique_media([*media, *embeds])
     month_first = is_month_first(head_language(document.head, {}))
     near_title = _lines_near_title(document, text, title)
