@@ -49,6 +49,32 @@ def test_prose_that_opens_like_a_note_stays(line: str) -> None:
     assert line in _article(f"<p>{line}</p>").text
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Updated 1:39 am EST, Wednesday, November 20, 2019",
+        "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM",
+        "Nov. 20, 2019, 9:28 AM UTC",
+        "November 20, 2019 / 1:07 AM / Harbour News",
+        "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+    ],
+)
+def test_a_line_that_only_dates_the_page_is_not_body(stamp: str) -> None:
+    html = (
+        f"<html><body><article><h1>Channel to be dredged</h1><span>{stamp}</span>"
+        + "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+        + "</article></body></html>"
+    )
+    article = unsyndicate.parse(html)
+    assert stamp not in article.text
+    assert article.text.count(PROSE) == 4
+
+
+def test_a_short_paragraph_with_a_time_in_it_stays() -> None:
+    line = "The ferry now leaves at 6:55 AM on weekdays, from Nov. 19, 2019."
+    assert line in _article(f"<p>{line}</p>").text
+
+
 def test_a_credit_already_a_notice_is_not_a_list_in_the_body() -> None:
     credit = "Photo: Ann Lee, Harbour News"
     article = _article(

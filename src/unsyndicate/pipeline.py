@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
-from .dates import date_in_url, is_month_first, parse_date
+from .dates import date_in_url, is_date_stamp, is_month_first, parse_date
 from .decode import binary_format, decode, decode_page
 from .document import Document, Head, Node, is_address
 from .errors import ParseError
@@ -353,7 +353,9 @@ def _sort_body(
     notices: list[Notice] = []
     label: Notice | None = None  # a notice made of the node just before this one
     for node in nodes:
-        if node.kind == "separator":
+        # A line that only dates the page is no body: the dates are read from the page's
+        # metadata and the lines near the title.
+        if node.kind == "separator" or (node.kind == "paragraph" and is_date_stamp(node.text)):
             continue
         notice = body_notice(node, rules, owner)
         if notice is None and label is not None and _is_teaser_of(node, label):
