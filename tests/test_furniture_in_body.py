@@ -89,3 +89,25 @@ def test_a_credit_already_a_notice_is_not_a_list_in_the_body() -> None:
 def test_a_list_with_one_credit_among_its_items_stays() -> None:
     article = _article("<ul><li>Photo: bring a camera</li><li>Bring a warm coat</li></ul>")
     assert "Bring a warm coat" in article.text
+
+
+def test_a_paragraph_that_is_one_link_in_capitals_is_a_related_notice() -> None:
+    promotion = "GET THE HARBOUR NEWS APP BY CLICKING HERE"
+    article = _article(f'<p><a href="https://example.org/app">{promotion}</a></p>')
+    assert promotion not in article.text
+    assert [(notice.kind, notice.links) for notice in article.notices] == [
+        ("related", ("https://example.org/app",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "<p>THE BOARD SAID NO TO THE PLAN</p>",
+        '<p><a href="https://example.org/a">Read the board\'s full report here</a></p>',
+        '<p>SEE <a href="https://example.org/a">THE REPORT</a> NOW</p>',
+    ],
+)
+def test_capitals_or_a_link_alone_stay(paragraph: str) -> None:
+    article = _article(paragraph)
+    assert not article.notices

@@ -94,6 +94,8 @@ _START_KEY = 24
 _MIN_START_KEY = 8
 _AFTER_REACH = 3000
 _AFTER_LINES = 25
+# A linked paragraph in capitals of fewer words may be a heading, a name or a label.
+_SHOUTED_WORDS = 3
 
 
 def parse(
@@ -357,7 +359,7 @@ def _sort_body(
         # metadata and the lines near the title.
         if node.kind == "separator" or (node.kind == "paragraph" and is_date_stamp(node.text)):
             continue
-        notice = body_notice(node, rules, owner)
+        notice = body_notice(node, rules, owner) or _shouted_link(node, owner)
         if notice is None and label is not None and _is_teaser_of(node, label):
             notice = notices.pop()
             notice = attrs.evolve(
@@ -375,6 +377,21 @@ def _sort_body(
         else:
             body.append(node.block)
     return body, media, notices
+
+
+def _shouted_link(node: Node, owner: str | None) -> Notice | None:
+    """A paragraph that is nothing but one link in capitals ("CLICK HERE TO GET THE APP", another
+    story's headline) is the outlet's promotion of its own pages, not the article's prose."""
+    links = node.links
+    shouted = (
+        node.kind == "paragraph"
+        and len(links) == 1
+        and links[0].text == node.text
+        and node.text.isupper()
+        and len(node.text.split()) >= _SHOUTED_WORDS
+        and is_address(links[0].url)
+    )
+    return Notice("related", node.text, owner, (links[0].url,)) if shouted else None
 
 
 def _is_teaser_of(node: Node, label: Notice) -> bool:
