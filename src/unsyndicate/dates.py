@@ -174,3 +174,30 @@ def date_in_url(url: str | None) -> str | None:
     """The day a URL's path gives (``/2019/11/19/story``), as ISO 8601, or None."""
     match = _URL_DAY.search(url or "")
     return _day(int(match["year"]), int(match["month"]), int(match["day"])) if match else None
+
+
+# A time of day: "1:39", "06.55".
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+# The words a line that only dates the page holds beside its numbers: labels, months, weekdays,
+# "am"/"pm" (and the letters of "a.m."), time zones.
+_STAMP_WORD = re.compile(
+    rf"{MONTH_PATTERN}|(?:mon|tue|tues|wed|wednes|thu|thurs|fri|sat|satur|sun)(?:day)?"
+    r"|updated|posted|published|original|last|first|on|at|[ap]m|[apm]|[ecmp][sd]?t|utc|gmt",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_MONTH_WORD = re.compile(MONTH_PATTERN, re.IGNORECASE)
+_MAX_STAMP = 100
+# Words left beside the date: the outlet's name ("November 20, 2019 / 1:07 AM / CBS News").
+_STAMP_OTHER_WORDS = 2
+
+
+def is_date_stamp(line: str) -> bool:
+    """Whether ``line`` only dates the page: a day and a time of day, with labels, weekdays and
+    time zones ("Updated 1:39 am EST, Wednesday, November 20, 2019"), and at most a short name."""
+    if len(line) > _MAX_STAMP or not _CLOCK.search(line):
+        return False
+    words = _WORD.findall(line)
+    others = [word for word in words if not _STAMP_WORD.fullmatch(word)]
+    has_day = any(_MONTH_WORD.fullmatch(word) for word in words) or find_date(line) is not None
+    return has_day and len(others) <= _STAMP_OTHER_WORDS

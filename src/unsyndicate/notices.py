@@ -43,6 +43,7 @@ def rules(kind: str, *patterns: str, owner: str | None = None) -> tuple[NoticeRu
 
 
 _APOSTROPHE = "['’]"
+_NETWORK = r"(?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky)\b"
 
 GENERIC_RULES: tuple[NoticeRule, ...] = (
     *rules("reprint", *CREDIT_NOTICE_LINES),
@@ -67,6 +68,9 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         r"\bforward this article\b",
         r"^share (?:this (?:article|story|post)|on (?:facebook|twitter|x))\b",
         r"^sharing is caring\b",
+        # An outlet's standing prompt to follow it, ending with the networks and handles.
+        rf"^follow\b[^.!?]{{0,80}}\bon {_NETWORK}(?:\s*(?:,|and|or|&|\(?@\w+\)?|{_NETWORK}))*"
+        r"\s*[.!]?$",
     ),
     *rules(
         "membership",
@@ -105,6 +109,8 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
         "contact",
         r"^for (?:media|press) (?:inquiries|enquiries)\b",
         r"^(?:contact us|media contact|press contact)\b",
+        # "Write to Ann Lee at ann@example.org": a reporter's address under the story.
+        r"^(?:e-?mail|write to|reach)\b[^.!?]{0,60}?\bat\s+(?:[\w.+-]+@[\w-]+\.|https?://|@\w)",
     ),
     *rules(
         "related",
@@ -123,6 +129,9 @@ GENERIC_RULES: tuple[NoticeRule, ...] = (
     *rules(
         "editor_note",
         rf"^\[?(?:editor{_APOSTROPHE}?s{_APOSTROPHE}? note|ed\. note)\b",
+        # An opinion section's standing call for letters.
+        r"\bis committed to publishing a diversity of\b",
+        rf"\bwe{_APOSTROPHE}?(?:d| would) like to hear what you think about\b",
     ),
     *rules(
         "image_credit",
@@ -235,17 +244,32 @@ def _starts_line(pattern: re.Pattern[str]) -> bool:
     )
 
 
+_NOTICE_NODES = frozenset({"paragraph", "quote", "heading", "list"})
+
+
 def body_notice(
     node: Node, rule_set: RulePlan | Sequence[NoticeRule], default_owner: str | None
 ) -> Notice | None:
-    """The node as a notice when it is furniture standing in the body, else None."""
-    if node.kind not in ("paragraph", "quote", "heading") or len(node.text) > MAX_BODY_NOTICE:
+    """The node as a notice when it is furniture standing in the body, else None: a list is
+    when each of its items is furniture of one kind (a gallery's photo credits)."""
+    if node.kind not in _NOTICE_NODES or len(node.text) > MAX_BODY_NOTICE:
         return None
-    found = match_rule(node.text, rule_set)
+    lines = node.block.items if node.kind == "list" else (node.text,)
+    found = _one_kind([match_rule(line, rule_set) for line in lines])
     if found is None:
         return None
     kind, owner = found
     return Notice(kind, node.text, owner or default_owner, node.link_urls())
+
+
+def _one_kind(
+    found: list[tuple[str, str | None] | None],
+) -> tuple[str, str | None] | None:
+    """The first of the rules found when every line found one of the same kind, else None."""
+    first = found[0] if found else None
+    if first is None or any(item is None or item[0] != first[0] for item in found):
+        return None
+    return first
 
 
 def furniture_notices(

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .adapter import Adapter, BlockNotice, FieldRule
 from .clean import clean
-from .dates import date_in_url, is_month_first, parse_date
+from .dates import date_in_url, is_date_stamp, is_month_first, parse_date
 from .decode import binary_format, decode, decode_page
 from .document import Document, Head, Node, is_address
 from .errors import ParseError
@@ -94,6 +94,8 @@ _START_KEY = 24
 _MIN_START_KEY = 8
 _AFTER_REACH = 3000
 _AFTER_LINES = 25
+# A linked paragraph in capitals of fewer words may be a heading, a name or a label.
+_SHOUTED_WORDS = 3
 
 
 def parse(
@@ -206,8 +208,8 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     nodes = nodes[taken:]
     body_nodes, furniture = _split_furniture(nodes, adapter)
     body, media, notices = _sort_body(body_nodes, rules, owner)
-    notices += furniture_notices(furniture, rules, owner)
-    notices += blocks
+    # A notice the page repeats (a gallery's credit shown again under the open photo) is one.
+    notices = list(dict.fromkeys([*notices, *furniture_notices(furniture, rules, owner), *blocks]))
     media = _unique_media([*media, *embeds])
     month_first = is_month_first(head_language(document.head, {}))
     near_title = _lines_near_title(document, text, title)
@@ -353,9 +355,11 @@ def _sort_body(
     notices: list[Notice] = []
     label: Notice | None = None  # a notice made of the node just before this one
     for node in nodes:
-        if node.kind == "separator":
+        # A line that only dates the page is no body: the dates are read from the page's
+        # metadata and the lines near the title.
+        if node.kind == "separator" or (node.kind == "paragraph" and is_date_stamp(node.text)):
             continue
-        notice = body_notice(node, rules, owner)
+        notice = body_notice(node, rules, owner) or _shouted_link(node, owner)
         if notice is None and label is not None and _is_teaser_of(node, label):
             notice = notices.pop()
             notice = attrs.evolve(
@@ -373,6 +377,21 @@ def _sort_body(
         else:
             body.append(node.block)
     return body, media, notices
+
+
+def _shouted_link(node: Node, owner: str | None) -> Notice | None:
+    """A paragraph that is nothing but one link in capitals ("CLICK HERE TO GET THE APP", another
+    story's headline) is the outlet's promotion of its own pages, not the article's prose."""
+    links = node.links
+    shouted = (
+        node.kind == "paragraph"
+        and len(links) == 1
+        and links[0].text == node.text
+        and node.text.isupper()
+        and len(node.text.split()) >= _SHOUTED_WORDS
+        and is_address(links[0].url)
+    )
+    return Notice("related", node.text, owner, (links[0].url,)) if shouted else None
 
 
 def _is_teaser_of(node: Node, label: Notice) -> bool:
