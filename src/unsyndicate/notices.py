@@ -23,7 +23,9 @@ from .model import Notice
 MAX_BODY_NOTICE = 600
 
 
-@attrs.frozen
+# The hash kept once worked out: a page's rule set is looked up by it (plan_rules), and a
+# rule's hash is its pattern's, which hashes the whole pattern text each time.
+@attrs.frozen(cache_hash=True)
 class NoticeRule:
     kind: str
     pattern: re.Pattern[str]
@@ -150,7 +152,10 @@ def match_rule(
     # fold_case() folds each character to one: folded[:1] is the line's first, folded.
     start = plan.starts[folded[:1] if line[:1].isalpha() else ""]
     # A line that starts as no line-start rule's match can only match one of the others.
-    tried = plan.rules if start is not None and start.match(line) else plan.rest
+    if start is not None and start.match(line):
+        tried = plan.rules
+    else:
+        tried = plan.rest_in_ascii if line.isascii() else plan.rest
     for rule in tried:
         if rule.needle not in folded:
             continue
@@ -171,6 +176,8 @@ class RulePlan:
     rules: tuple[NoticeRule, ...]
     starts: _Starts
     rest: tuple[NoticeRule, ...]
+    # The rest that an ASCII line can match: not those requiring a CJK needle ("原文", "来源").
+    rest_in_ascii: tuple[NoticeRule, ...]
 
 
 # The key of the pattern for a line starting with a letter no line-start rule starts with.
@@ -222,7 +229,8 @@ def _plan(rule_set: tuple[NoticeRule, ...]) -> RulePlan:
             starts.append((f"(?{scope}:{pattern.pattern})", first_letters(pattern)))
         else:
             rest.append(rule)
-    return RulePlan(rule_set, _Starts(starts), tuple(rest))
+    in_ascii = tuple(rule for rule in rest if rule.needle.isascii())
+    return RulePlan(rule_set, _Starts(starts), tuple(rest), in_ascii)
 
 
 def _joined(alternatives: Iterable[str]) -> re.Pattern[str] | None:
