@@ -234,6 +234,8 @@ def read_credit(line: str) -> Credit | None:
 def credit_in_lines(lines: Sequence[str]) -> Credit | None:
     """The first credit naming a publication in ``lines`` (a page's text lines around its
     title or after its body), read as the sentences the lines are pieces of."""
+    # A credit line is short: the body's paragraphs among the lines are passed over.
+    lines = [line for line in lines if len(line) <= _MAX_SENTENCE]
     text = fold_case("\n".join(lines))
     if not any(word in text for word in _CREDIT_WORDS):
         return None
