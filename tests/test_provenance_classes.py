@@ -114,6 +114,17 @@ def test_a_credit_after_the_article_region_names_the_original() -> None:
     )
 
 
+def test_a_provided_by_line_after_the_region_names_the_original() -> None:
+    # A press release's source, between the article and a footer that repeats its opening.
+    long_paragraphs = "".join(f"<p>{PROSE} {PROSE} Part {n}.</p>" for n in range(4))
+    after = (
+        "<div>Provided by <a href='/partners/harbour-agency/'>Harbour Agency</a></div>"
+        f"<footer><p>{PROSE[:40]}</p><p>More news</p></footer>"
+    )
+    html = page().replace("</article>", f"{long_paragraphs}</article>{after}")
+    assert original_of(html) == "Harbour Agency"
+
+
 def test_a_nameless_credit_is_named_by_the_copyright_line_after_it() -> None:
     html = page("<p>This article has been adapted from its original source.</p>").replace(
         "</article>", "</article><div>Copyright © 2019 The Harbour Times. All rights reserved</div>"

@@ -90,7 +90,7 @@ _TAG_OPENING = re.compile("<[A-Za-z/]")
 # of them; the lines from there on read for a credit line are this many, within this many
 # characters.
 _LAST_PARAGRAPHS = 3
-_START_KEY = 24
+_START_KEY = 16
 _MIN_START_KEY = 8
 _AFTER_REACH = 3000
 _AFTER_LINES = 25
@@ -246,13 +246,17 @@ def lines_after(text: str, body: Sequence[Block]) -> list[str]:
     not take stands among or after them ("Provided by X", a last section's "Originally
     published at X"), or the owner of one they end with ("Copyright © 2019 Example News")."""
     paragraphs = [block.text for block in body if block.kind == "paragraph"]
-    start = paragraphs[-_LAST_PARAGRAPHS:][0] if paragraphs else ""
-    key = start.split("\n", 1)[0][:_START_KEY]
-    found = text.rfind(key) if len(key) >= _MIN_START_KEY else -1
-    if found < 0:
-        return []
-    lines = text[found : found + _AFTER_REACH].split("\n")
-    return [line for line in map(str.strip, lines) if line][:_AFTER_LINES]
+    # Looked for from where the body starts: a footer may repeat a paragraph's opening.
+    start = max(text.find(paragraphs[0][:_START_KEY]), 0) if paragraphs else 0
+    # A paragraph's text runs over the page's text nodes: its opening may be split in the page's
+    # text ("More information:" / "G. Petit"); the next paragraph is tried then.
+    for paragraph in paragraphs[-_LAST_PARAGRAPHS:]:
+        key = paragraph[:_START_KEY]
+        found = text.find(key, start) if len(key) >= _MIN_START_KEY else -1
+        if found >= 0:
+            lines = text[found : found + _AFTER_REACH].split("\n")
+            return [line for line in map(str.strip, lines) if line][:_AFTER_LINES]
+    return []
 
 
 def _refined(adapter: Adapter, article: Article, document: Document) -> Article:
