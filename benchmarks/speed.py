@@ -1,6 +1,7 @@
 """Speed of parse() on the Article Extraction Benchmark pages, beside trafilatura and a floor.
 
 Usage: python benchmarks/speed.py [DATA_DIR | --data aeb|wcxb] [--profile N] [--stages]
+                                  [--instructions]
 
 DATA_DIR holds ``ground-truth.json`` and ``html/<id>.html.gz``; ``--data NAME`` is the set of
 that name in ``../shared/bench`` (default aeb).
@@ -13,6 +14,11 @@ Peak memory is measured with tracemalloc (Python allocations) on the largest pag
 ``--profile N`` also prints the N functions of parse() with the most cumulative time (cProfile).
 ``--stages`` also prints the median milliseconds per page of each pipeline stage (the stages
 ``benchmarks/pathological.py --stages`` names), in a run of its own after the others.
+``--instructions`` also prints the instructions per page of parse(), counted by valgrind's
+callgrind (deterministic, unlike the times): this script runs twice more under callgrind, once
+parsing every page once and once parsing every page twice, and the difference of the two totals
+is one pass of parse() over the pages, without the start-up, imports, reading the pages and the
+patterns compiled on first use. Slow: minutes for wcxb.
 """
 
 from __future__ import annotations
@@ -22,8 +28,11 @@ import cProfile
 import gzip
 import json
 import pstats
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -74,14 +83,20 @@ def main() -> int:
     parser.add_argument("--data", dest="name", choices=("aeb", "wcxb"), help="a set in the bench")
     parser.add_argument("--profile", type=int, default=0, metavar="N")
     parser.add_argument("--stages", action="store_true", help="median ms per page of each stage")
+    parser.add_argument(
+        "--instructions", action="store_true", help="instructions per page (valgrind's callgrind)"
+    )
+    # The run under callgrind: parse every page this many times, nothing else.
+    parser.add_argument("--passes", type=int, default=0, help=argparse.SUPPRESS)
     add_bench_option(parser)
     args = parser.parse_args()
     args.data = bench_folder(args.data or args.bench / (args.name or "aeb"))
-    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
-    pages = [
-        (item.get("url", ""), gzip.decompress((args.data / "html" / f"{key}.html.gz").read_bytes()))
-        for key, item in sorted(truth.items())
-    ]
+    pages = _pages(args.data)
+    if args.passes:
+        for _ in range(args.passes):
+            for url, html in pages:
+                unsyndicate.parse(html, url)
+        return 0
     runs: dict[str, Callable[[bytes, str], object]] = {
         "unsyndicate": _unsyndicate,
         "lexbor floor": _floor,
@@ -113,7 +128,48 @@ def main() -> int:
         _profile(pages, args.profile)
     if args.stages:
         _stages(pages)
+    if args.instructions:
+        _instructions(args.data, len(pages))
     return 0
+
+
+def _pages(data: Path) -> list[tuple[str, bytes]]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    return [
+        (item.get("url", ""), gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes()))
+        for key, item in sorted(truth.items())
+    ]
+
+
+def _instructions(data: Path, count: int) -> None:
+    """Instructions of one pass of parse() over the pages: a two-pass run less a one-pass run."""
+    if shutil.which("valgrind") is None:
+        print("  instructions: valgrind is not installed")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        runs = [_callgrind(data, passes, Path(folder) / f"{passes}.out") for passes in (1, 2)]
+        one, two = (_total(run, out) for run, out in runs)
+    spent = two - one
+    print(
+        f"  parse() instructions (callgrind): {spent / count / 1e6:.1f}M per page,"
+        f" {spent / 1e6:,.0f}M over the {count} pages"
+    )
+
+
+def _callgrind(data: Path, passes: int, out: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    # The two runs go side by side: their counts do not depend on the machine's load.
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+    command += [sys.executable, __file__, str(data), "--passes", str(passes)]
+    return subprocess.Popen(command, stderr=subprocess.DEVNULL), out
+
+
+def _total(run: subprocess.Popen[bytes], out: Path) -> int:
+    if run.wait() != 0:
+        raise SystemExit(f"speed.py: the run under callgrind failed ({out.name})")
+    for line in out.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("totals:", "summary:")):
+            return int(line.split()[1])
+    raise SystemExit(f"speed.py: no total in callgrind's output {out.name}")
 
 
 def _profile(pages: list[tuple[str, bytes]], count: int) -> None:

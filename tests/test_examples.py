@@ -67,14 +67,27 @@ def test_readme_shell_section_is_examples_shell_sh() -> None:
     assert shell_block.strip() == commands.strip()
 
 
+# What a script needs besides --bench to start.
+SCRIPT_ARGUMENTS = {"identical": ["--save", "fingerprints.json"]}
+
+
 @pytest.mark.parametrize(
     "script",
-    ["quality", "metadata", "provenance", "speed", "trace", "cli_throughput", "warc_throughput"],
-)
+    [
+        "quality", "metadata", "provenance", "speed", "trace", "cli_throughput",
+        "warc_throughput", "identical",
+    ],
+)  # fmt: skip
 def test_a_benchmark_says_in_one_line_when_its_data_is_missing(script: str, tmp_path: Path) -> None:
     missing = tmp_path / "no-bench"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / f"{script}.py"), "--bench", str(missing)],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / f"{script}.py"),
+            "--bench",
+            str(missing),
+            *SCRIPT_ARGUMENTS.get(script, []),
+        ],
         cwd=tmp_path,
         env=scripts_first_on_path(),
         capture_output=True,

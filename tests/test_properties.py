@@ -19,7 +19,17 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import unsyndicate
-from unsyndicate import Article, Block, Media, Notice, Original, ParseError, Publisher, Tag
+from unsyndicate import (
+    Article,
+    Block,
+    Media,
+    Notice,
+    Original,
+    ParseError,
+    Publisher,
+    Tag,
+    pipeline,
+)
 from unsyndicate.cli import app
 
 TAGS = ["p", "div", "span", "a", "b", "i", "h1", "h2", "ul", "ol", "li", "table", "tr", "td",
@@ -192,3 +202,8 @@ def test_cli_jsonl_gives_one_record_per_input(pages: list[tuple[str, bytes]]) ->
     failed = [record for record in records if "error" in record]
     assert all("title" in record for record in records if "error" not in record)
     assert result.exit_code == (1 if failed else 0)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x120)) | st.text())
+def test_noise_is_counted_as_the_pattern_counts_it(text: str) -> None:
+    assert pipeline._noise(text) == len(pipeline._NOISE.findall(text))
