@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -61,6 +62,8 @@ _ADVERT = re.compile(r"(?:^|\.)(?:ads?|adserver|doubleclick|adsystem|googlesyndi
 EMBED_SELECTOR = "video, audio, iframe, embed, object, blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed"  # noqa: E501
 
 
+# A page's address is asked for its host by several readers: worked out once.
+@functools.lru_cache(maxsize=256)
 def host_of(url: str | None) -> str:
     """The lower-case host of ``url`` without ``www.``; empty when there is none."""
     if not url:
