@@ -45,8 +45,10 @@ _PUBLISHED_LABEL = re.compile(
     r"pubblicato|gepubliceerd|geplaatst|投稿|公開|发布|發布|発行|작성|게시)",
     re.IGNORECASE | re.MULTILINE,
 )
-# How many labelled lines are read before giving up (a page of posts' footers).
+# How many labelled lines are read before giving up (a page of posts' footers), and how far
+# into the page's text.
 _MAX_LABELLED_TRIES = 5
+_LABELLED_REACH = 50_000
 # More dates than this near the title are a list's (teasers, posts), not the header's.
 _MAX_HEADER_DATES = 3
 # How many times a title is looked for as a line of its own.
@@ -117,7 +119,9 @@ def is_plausible(day: str, latest: date | None = None) -> bool:
 def labelled_date(text: str, month_first: bool, latest: date | None = None) -> str | None:
     """The date of the first line of ``text`` labelled as the article's ("Posted on ...",
     "Veröffentlicht" and the date on the next line) that gives one, or None."""
-    for match in itertools.islice(_PUBLISHED_LABEL.finditer(text), _MAX_LABELLED_TRIES):
+    # Read in the page's opening only: a search of a whole long page cost a tenth of parse().
+    found_in = _PUBLISHED_LABEL.finditer(text, 0, _LABELLED_REACH)
+    for match in itertools.islice(found_in, _MAX_LABELLED_TRIES):
         line, after = _line_at(text, match.start()), _next_line(text, match.end())
         if MODIFIED_LABEL.search(line):
             continue
