@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..header import split_authors
-from .wire import AGENCY_PATTERN, is_agency
+from .wire import AGENCY_PATTERN, BY_WORDS, is_agency
 
 _BY = re.compile(
     r"^\s*(?:(?:(?:written|posted|reported|words|text|story|photos?)\s+)?"
-    r"(?:by|par|von|por|di|door|av|af|przez)\s*:?\s+"
+    rf"(?:{BY_WORDS})\s*:?\s+"
     # Chinese and Japanese: 記者 王小明, 文／山田太郎, 作者：李華.
     r"|(?:記者|记者|作者|著者|筆者|執筆者?|撰文|文)\s*[:：/／]\s*|(?:記者|记者)\s*)",
     re.IGNORECASE,

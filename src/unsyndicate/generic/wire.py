@@ -89,9 +89,11 @@ _CLOSING = re.compile(
 _MAX_BYLINE = 80
 # The parts of a byline: "By Reuters | VIENNA", "Tom Davies, Associated Press", "AFP · 19 Nov".
 _BYLINE_PARTS = re.compile(r"\s*[|,•·]\s*|\s+[-–—]\s+")
-# What opens a byline or a source line, in the languages pages write them in.
+# The word opening a byline, in the languages pages write them in (a regex fragment).
+BY_WORDS = "by|von|par|por|di|door|av|af|przez"
+# What opens a byline or a source line.
 _CREDIT_OPENING = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|source|sources|quelle|fuente|fonte|bron|出典|来源|來源)"
+    rf"^(?:{BY_WORDS}|source|sources|quelle|fuente|fonte|bron|出典|来源|來源)"
     r"\s*[:：]?\s+|^(?:出典|来源|來源)\s*[:：]\s*",
     re.IGNORECASE,
 )
