@@ -227,7 +227,7 @@ def _run(document: Document, name: str | None, registry: Registry) -> Article:
     shown = shown_dates(near_title.lines, month_first)
     article = _article(
         document, adapter, fields, title, header, shown, body, media, notices, publisher,
-        shown_bylines(near_title.lines), near_title.below, lines_after(text, body),
+        shown_bylines(near_title.lines), near_title.below, _lines_after(text, body),
     )  # fmt: skip
     if article.published is None:
         # Read only now: a labelled date farther down is the last source, and reading the
@@ -252,7 +252,7 @@ def _lines_near_title(document: Document, text: str, title: str) -> NearTitle:
     return lines_around_title(text, titles)
 
 
-def lines_after(text: str, body: Sequence[Block]) -> list[str]:
+def _lines_after(text: str, body: Sequence[Block]) -> list[str]:
     """The page's text lines from the body's last paragraphs on: a credit line the region did
     not take stands among or after them ("Provided by X", a last section's "Originally
     published at X"), or the owner of one they end with ("Copyright © 2019 Example News")."""
